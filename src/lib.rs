@@ -6,4 +6,11 @@
 //! [`eval`] scoring the whole against hand annotation.
 
 pub mod document;
+pub mod extract;
 pub mod number;
+pub mod reconcile;
+pub mod rules;
+pub mod text;
+pub mod eval;
+pub mod pipeline;
+pub mod report;

@@ -1,1 +1,458 @@
-fn main() {}
+//! The `recount` command: wiring only. Every stage lives in the library.
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use recount::document::{self, InputFormat, Item, ReadOptions, Severity};
+use recount::eval;
+use recount::extract::ExtractOptions;
+use recount::number;
+use recount::pipeline::{Pipeline, Progress};
+use recount::report::{self, Format, Style};
+use recount::rules::Rules;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXIT_HELP: &str = "\
+Exit status (like diff):
+  0  no conflict
+  1  at least one conflict between independent sources
+  2  trouble: a missing or unreadable input, a skipped document, bad rules";
+
+#[derive(Parser)]
+#[command(
+    name = "recount",
+    version,
+    about = "Find casualty figures in news reports, trace each to its quote, and show where sources agree, conflict or revise.",
+    after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --explain examples/articles\n  recount extract --format table article.txt\n  recount numbers -  < article.txt\n\n", "Exit status (like diff):\n  0  no conflict\n  1  at least one conflict between independent sources\n  2  trouble: a missing or unreadable input, a skipped document, bad rules"),
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct InputArgs {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(value_name = "FILE|DIR|-", default_value = "-")]
+    inputs: Vec<String>,
+    /// Read inputs as this format instead of detecting it.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    input_format: InputFormatArg,
+    /// Publication date (YYYY-MM-DD) of a single input.
+    #[arg(long)]
+    published: Option<jiff::civil::Date>,
+    /// Outlet of a single input.
+    #[arg(long)]
+    source: Option<String>,
+    /// CSV of metadata for many inputs: path or id, published, source, url, event, title.
+    #[arg(long, value_name = "CSV")]
+    meta: Option<PathBuf>,
+    /// Rules file; one starting `extends = "default"` adds to the built-in rules.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    /// Also read reader comments (skipped by default).
+    #[arg(long)]
+    include_comments: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Html,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NumbersFormat {
+    Table,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClaimsFormat {
+    Jsonl,
+    Json,
+    Table,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Every quantity a text states: span, value range, qualifier and kind.
+    #[command(after_help = "Examples:\n  recount numbers article.txt\n  echo 'at least 12 people' | recount numbers --format jsonl -\n\nExit status: 0 read, 2 trouble.")]
+    Numbers {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value_t = NumbersFormat::Table)]
+        format: NumbersFormat,
+    },
+    /// Casualty and percentage claims, one JSON object a line, as each document is done.
+    #[command(after_help = "Examples:\n  recount extract article.txt\n  recount extract --format table examples/articles\n  cat docs.jsonl | recount extract --input-format jsonl -\n\nExit status: 0 read, 2 trouble.")]
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Jsonl)]
+        format: ClaimsFormat,
+    },
+    /// Reconcile claims across sources and print where they agree and conflict.
+    #[command(after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --format markdown examples/articles > report.md\n  recount report --explain examples/articles\n\n", "Exit status (like diff):\n  0  no conflict\n  1  at least one conflict between independent sources\n  2  trouble: a missing or unreadable input, a skipped document, bad rules"))]
+    Report {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Also show each conflicting claim in its sentence.
+        #[arg(long)]
+        explain: bool,
+        /// Write the report to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Each conflicting group's claims in their sentences, with file:line:col.
+    #[command(after_help = concat!("Example:\n  recount explain examples/articles\n\n", "Exit status (like diff):\n  0  no conflict\n  1  at least one conflict between independent sources\n  2  trouble: a missing or unreadable input, a skipped document, bad rules"))]
+    Explain {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Score extraction and reconciliation against hand annotation.
+    #[command(after_help = "Examples:\n  recount eval --gold ../shared/gold/seeds.toml ../shared/corpus/seeds\n  recount eval --incidents ../shared/corpus/gva-dev/incidents.jsonl --show-misses\n\nExit status: 0 all thresholds met, 1 below --min-f1 or (with --strict) a gold requirement failed, 2 trouble.")]
+    Eval {
+        /// Gold TOML file (claims, not_a_claim, expect).
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// JSON Lines of incidents with their articles and recorded counts.
+        #[arg(long)]
+        incidents: Option<PathBuf>,
+        /// Exit 1 if the overall F1 on the gold is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+        /// Exit 1 if any required claim is missed, any not_a_claim is read
+        /// as a claim, any expected group fails or another group conflicts.
+        #[arg(long)]
+        strict: bool,
+        /// List each incident whose totals miss the record, with quotes.
+        #[arg(long)]
+        show_misses: bool,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("recount: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_options(input: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        format: match input.input_format {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+        },
+        published: input.published,
+        source: input.source.clone(),
+        meta_csv: input.meta.clone(),
+    }
+}
+
+fn load_rules(input: &InputArgs) -> Result<Rules> {
+    match &input.rules {
+        None => Ok(Rules::default_rules()),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read rules", path.display()))?;
+            Ok(Rules::from_toml(&path.display().to_string(), &text)?)
+        }
+    }
+}
+
+fn pipeline(input: &InputArgs) -> Result<Pipeline> {
+    Ok(Pipeline::new(
+        load_rules(input)?,
+        ExtractOptions {
+            include_comments: input.include_comments,
+        },
+    ))
+}
+
+fn style() -> Style {
+    let tty = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Style {
+        width: if tty { comfy_width() } else { None },
+        color: tty && !no_color,
+    }
+}
+
+fn comfy_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} claims ({per_sec})").ok()?);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
+fn report_problem(p: &document::InputProblem) {
+    let level = match p.severity {
+        Severity::Warning => "warning",
+        Severity::Skipped => "skipped",
+        Severity::Error => "error",
+    };
+    eprintln!("recount: {level}: {}: {}", p.location, p.message);
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Numbers { input, format } => numbers(&input, format),
+        Command::Extract { input, format } => extract(&input, format),
+        Command::Report { input, format, explain, output } => report_cmd(&input, format, explain, output),
+        Command::Explain { input } => report_cmd(&input, Format::Table, true, None).map(|code| code),
+        Command::Eval { gold, incidents, min_f1, strict, show_misses, input } => eval_cmd(&input, gold, incidents, min_f1, strict, show_misses),
+    }
+}
+
+fn numbers(input: &InputArgs, format: NumbersFormat) -> Result<u8> {
+    let mut trouble = false;
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for item in document::read_inputs(&input.inputs, &read_options(input)) {
+        let doc = match item {
+            Item::Document(d) => d,
+            Item::Problem(p) => {
+                trouble |= p.severity != Severity::Warning;
+                report_problem(&p);
+                continue;
+            }
+        };
+        for q in number::scan(&doc.text) {
+            let (line, column) = doc.line_col(q.start);
+            let row = serde_json::json!({
+                "schema": "recount.number/1",
+                "doc": doc.id, "line": line, "column": column, "start": q.start, "end": q.end,
+                "text": doc.text.get(q.start..q.end).unwrap_or_default(),
+                "low": q.low, "high": q.high, "qualifier": q.qualifier, "kind": q.kind,
+            });
+            match format {
+                NumbersFormat::Jsonl => writeln!(out, "{row}")?,
+                _ => rows.push(row),
+            }
+        }
+    }
+    match format {
+        NumbersFormat::Jsonl => {}
+        NumbersFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?,
+        NumbersFormat::Table => {
+            let mut t = comfy_table::Table::new();
+            t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+            t.set_header(vec!["where", "span", "text", "low", "high", "qualifier", "kind"]);
+            let s = |v: &serde_json::Value| match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            for r in &rows {
+                t.add_row(vec![
+                    format!("{}:{}:{}", s(&r["doc"]), r["line"], r["column"]),
+                    format!("{}..{}", r["start"], r["end"]),
+                    s(&r["text"]),
+                    s(&r["low"]),
+                    s(&r["high"]),
+                    s(&r["qualifier"]),
+                    s(&r["kind"]),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    Ok(if trouble { 2 } else { 0 })
+}
+
+fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
+    let pipeline = pipeline(input)?;
+    let bar = progress(input.quiet);
+    let stdout = std::io::stdout();
+    let mut all = Vec::new();
+    let mut trouble = false;
+    let mut write_error = None;
+    let mut claims_seen = 0u64;
+    let options = read_options(input);
+    let items = document::read_inputs(&input.inputs, &options);
+    // Stream claims document by document: a co-process reading our stdout
+    // gets each document's claims as soon as it is done.
+    let streaming = matches!(format, ClaimsFormat::Jsonl);
+    let batch = if input.inputs.iter().any(|i| i == "-") { 1 } else { recount::pipeline::BATCH };
+    pipeline.extract_stream(items, batch, |p| match p {
+        Progress::Document(_, claims) => {
+            claims_seen += claims.len() as u64;
+            if let Some(b) = &bar {
+                b.inc(1);
+                b.set_message(claims_seen.to_string());
+            }
+            if streaming {
+                let mut out = stdout.lock();
+                for c in claims {
+                    if let Err(e) = writeln!(out, "{}", report::claim_json(c)) {
+                        write_error.get_or_insert(e);
+                    }
+                }
+                if let Err(e) = out.flush() {
+                    write_error.get_or_insert(e);
+                }
+            } else {
+                all.extend(claims.iter().cloned());
+            }
+        }
+        Progress::Problem(p) => {
+            trouble |= p.severity != Severity::Warning;
+            report_problem(p);
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = write_error {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            bail!("cannot write: {e}");
+        }
+    }
+    let mut out = stdout.lock();
+    match format {
+        ClaimsFormat::Jsonl => {}
+        ClaimsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?,
+        ClaimsFormat::Table => write!(out, "{}", report::claims_table(&all, style()))?,
+    }
+    Ok(if trouble { 2 } else { 0 })
+}
+
+fn report_cmd(input: &InputArgs, format: Format, explain: bool, output: Option<PathBuf>) -> Result<u8> {
+    let pipeline = pipeline(input)?;
+    let bar = progress(input.quiet);
+    let mut claims_seen = 0u64;
+    let options = read_options(input);
+    let outcome = pipeline.run(document::read_inputs(&input.inputs, &options), |p| match p {
+        Progress::Document(_, claims) => {
+            claims_seen += claims.len() as u64;
+            if let Some(b) = &bar {
+                b.inc(1);
+                b.set_message(claims_seen.to_string());
+            }
+        }
+        Progress::Problem(p) => report_problem(p),
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let rec = &outcome.reconciliation;
+    let mut style = style();
+    if output.is_some() {
+        style = Style::default();
+    }
+    let mut text = report::render(rec, format, style);
+    if explain {
+        text.push('\n');
+        text.push_str(&report::explain(rec, style.color));
+    }
+    match output {
+        Some(path) => std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(text.as_bytes()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    bail!("cannot write: {e}");
+                }
+            }
+        }
+    }
+    Ok(if outcome.had_trouble() {
+        2
+    } else if rec.conflicts() > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+fn eval_cmd(input: &InputArgs, gold: Option<PathBuf>, incidents: Option<PathBuf>, min_f1: Option<f64>, strict: bool, show_misses: bool) -> Result<u8> {
+    if gold.is_none() && incidents.is_none() {
+        bail!("eval needs --gold FILE or --incidents FILE");
+    }
+    let pipeline = pipeline(input)?;
+    let mut code = 0;
+    if let Some(gold_path) = gold {
+        let text = std::fs::read_to_string(&gold_path).with_context(|| format!("{}: cannot read gold", gold_path.display()))?;
+        let gold: eval::Gold = toml::from_str(&text).map_err(|e| {
+            let (line, col) = e.span().map_or((1, 1), |s| recount::text::line_col(&text, s.start));
+            anyhow::anyhow!("{}:{line}:{col}: {}", gold_path.display(), e.message())
+        })?;
+        if input.inputs == ["-"] {
+            bail!("eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold {} ../shared/corpus/seeds", gold_path.display());
+        }
+        let mut docs = Vec::new();
+        let mut trouble = false;
+        for item in document::read_inputs(&input.inputs, &read_options(input)) {
+            match item {
+                Item::Document(d) => docs.push(d),
+                Item::Problem(p) => {
+                    trouble |= p.severity != Severity::Warning;
+                    report_problem(&p);
+                }
+            }
+        }
+        let outcome = pipeline.run(docs.clone().into_iter().map(Item::Document), |_| {});
+        let claims: Vec<_> = outcome.reconciliation.groups.iter().flat_map(|g| g.claims.iter().cloned()).collect();
+        let report = eval::score_gold(&gold, &docs, &claims, &outcome.reconciliation);
+        print!("{}", eval::render_gold(&report));
+        let f1 = report.overall.f1();
+        if let Some(min) = min_f1 {
+            if f1 < min {
+                println!("F1 {f1:.3} is below --min-f1 {min}");
+                code = 1;
+            }
+        }
+        if strict && !report.passed_strict() {
+            println!("strict: the gold's requirements do not all hold");
+            code = 1;
+        }
+        if trouble {
+            code = 2;
+        }
+    }
+    if let Some(path) = incidents {
+        let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read incidents", path.display()))?;
+        let mut report = eval::IncidentReport::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<eval::Incident>(line) {
+                Ok(incident) => eval::score_incident(&pipeline, &incident, &mut report, show_misses),
+                Err(e) => {
+                    eprintln!("recount: skipped: {}:{}: {e}", path.display(), n + 1);
+                    code = 2;
+                }
+            }
+        }
+        print!("{}", eval::render_incidents(&report));
+    }
+    let _ = EXIT_HELP;
+    Ok(code)
+}

@@ -6,6 +6,14 @@
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+mod dates;
+mod html;
+mod read;
+mod text;
+
+pub use html::from_html;
+pub use text::{from_text, repost_of_hint};
+
 /// One article, as the rest of the pipeline sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -30,4 +38,88 @@ pub struct Document {
     pub noise: Vec<Range<usize>>,
     /// Byte ranges of `text` that are reader comments.
     pub comments: Vec<Range<usize>>,
+}
+
+impl Document {
+    /// 1-based line and 1-based column (in chars) of a byte offset into
+    /// `text`. An offset inside a character counts as that character; an
+    /// offset past the end is the position just after the last character.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let mut end = byte.min(self.text.len());
+        while end > 0 && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = self.text.get(..end).unwrap_or("");
+        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |p| p + 1);
+        let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        (line, col)
+    }
+
+    /// True if the byte offset falls in page furniture (`noise`), or in
+    /// reader comments unless `include_comments`.
+    pub fn is_excluded(&self, byte: usize, include_comments: bool) -> bool {
+        self.noise.iter().any(|r| r.contains(&byte))
+            || (!include_comments && self.comments.iter().any(|r| r.contains(&byte)))
+    }
+}
+
+/// How to read an input. `Auto` decides by extension, then by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    #[default]
+    Auto,
+    Text,
+    Html,
+    Jsonl,
+}
+
+/// Options for [`read_inputs`].
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Overrides format detection for every input.
+    pub format: InputFormat,
+    /// `--published`: the publication date, for a single file (applied to
+    /// every document read, with a warning when there are several).
+    pub published: Option<jiff::civil::Date>,
+    /// `--source`: the outlet, for a single file (as `published`).
+    pub source: Option<String>,
+    /// `--meta`: CSV with a `path` or `id` column and any of `published`,
+    /// `source`, `url`, `event`, `title`.
+    pub meta_csv: Option<std::path::PathBuf>,
+}
+
+/// A problem with one input. `location` is `path`, `path:line` (JSON Lines,
+/// CSV metadata) or `path:byte N`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputProblem {
+    pub location: String,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// How bad an [`InputProblem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The document was still read.
+    Warning,
+    /// This document was not read (binary file, bad JSON Lines record).
+    Skipped,
+    /// The input is missing or unreadable.
+    Error,
+}
+
+/// One step of [`read_inputs`]: a document or a problem.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Document(Document),
+    Problem(InputProblem),
+}
+
+/// Streams every input in a stable order, one document at a time: each path
+/// is a file, a folder (read recursively, sorted by path) or `-` for stdin.
+/// Problems are reported in place and the batch goes on.
+pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> impl Iterator<Item = Item> {
+    read::Inputs::new(inputs, options)
 }

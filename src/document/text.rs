@@ -1,0 +1,919 @@
+//! Plain text: normalisation, header metadata (publication date, outlet,
+//! title), page furniture (`noise`) and reader comments, all as byte ranges
+//! of the unchanged text.
+
+use super::Document;
+use super::dates::find_date;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How many non-empty lines at the top count as the header.
+const HEADER_LINES: usize = 15;
+/// How many non-empty lines at the bottom are searched for a `Source:` line.
+const FOOTER_LINES: usize = 8;
+/// A line of at least this many words is article prose: after one has been
+/// seen, a comment marker really starts a comment section.
+const PROSE_WORDS: usize = 12;
+/// At most this many teaser lines follow a "Related stories" heading.
+const TEASER_MAX: usize = 12;
+
+fn compile(pattern: &str) -> Option<Regex> {
+    Regex::new(pattern).ok()
+}
+
+fn matches(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
+    re.as_ref().is_some_and(|re| re.is_match(s))
+}
+
+/// Build a [`Document`] from plain text already in memory: the BOM is
+/// stripped, CRLF (and lone CR) become LF, header metadata is detected, and
+/// page furniture and reader comments are marked as ranges.
+pub fn from_text(id: &str, text: &str) -> Document {
+    let text = normalize(text);
+    let marks = mark_text(&text);
+    let header = detect_header(&text, &marks);
+    Document {
+        id: id.to_string(),
+        origin: id.to_string(),
+        title: header.title,
+        published: header.published,
+        source: header.source,
+        url: None,
+        event: None,
+        noise: marks.noise,
+        comments: marks.comments,
+        text,
+    }
+}
+
+/// Strip a leading BOM and turn CRLF and lone CR into LF.
+pub(crate) fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// One line of the text: byte range without the `\n`.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split('\n') {
+        let end = start + piece.len();
+        out.push(Line {
+            start,
+            end,
+            text: piece,
+        });
+        start = end + 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Line cleaning
+
+static MD_LINK: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"\[([^\]\n]*)\]\([^)\n]*\)"));
+static ANGLE_URL: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"<(https?://[^>\s]+)>"));
+
+/// The line as a reader sees it: markdown links reduced to their text,
+/// emphasis markers, heading hashes and bullets removed, trimmed.
+pub(crate) fn plain_line(line: &str) -> String {
+    let mut s = line.trim().to_string();
+    if let Some(re) = MD_LINK.as_ref() {
+        s = re.replace_all(&s, "$1").into_owned();
+    }
+    if let Some(re) = ANGLE_URL.as_ref() {
+        s = re.replace_all(&s, "$1").into_owned();
+    }
+    let s = s.replace("**", "").replace("__", "");
+    s.trim()
+        .trim_start_matches(['#', '>', '•', '·'])
+        .trim_start_matches("- ")
+        .trim_start_matches("* ")
+        .trim()
+        .to_string()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends like a sentence (`.`, `!`, `?`, possibly inside closing quotes).
+fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+    t.ends_with(['.', '!', '?'])
+}
+
+// ---------------------------------------------------------------------------
+// Noise rules: how web pages clutter the text of an article.
+
+/// What kind of page furniture a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Noise {
+    Money,
+    Crypto,
+    Payment,
+    Donation,
+    Share,
+    Newsletter,
+    Copyright,
+    Disclaimer,
+    Translation,
+    Teaser,
+    Membership,
+    Contact,
+    Cookie,
+    Advert,
+    Url,
+    Label,
+    Logo,
+    AuthorBox,
+    Repost,
+}
+
+impl Noise {
+    /// Footer furniture that closes a comment section.
+    fn ends_comments(self) -> bool {
+        matches!(
+            self,
+            Noise::Money
+                | Noise::Crypto
+                | Noise::Payment
+                | Noise::Donation
+                | Noise::Newsletter
+                | Noise::Copyright
+                | Noise::Disclaimer
+                | Noise::Translation
+                | Noise::Membership
+                | Noise::Contact
+                | Noise::Cookie
+        )
+    }
+}
+
+static MONEY_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:[$€£¥]\s*\d[\d.,\s]*|\d[\d.,\s]*[$€£¥]|(?:usd|eur|gbp)\s*\d[\d.,]*|\d[\d.,]*\s*(?:usd|eur|gbp))$",
+    )
+});
+static DONATION_COUNTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:raised|goal|target|donated|collected|funded|our goal|monthly goal)\b.{0,40}(?:[$€£¥]\s*\d|\d\s*[$€£¥]|\d\s*%)|^\d+\s*%\s*(?:funded|raised|of (?:our )?goal)",
+    )
+});
+static CRYPTO_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:bitcoin|btc|bch|ethereum|eth|monero|xmr|litecoin|ltc|usdt|tether|dogecoin|doge|usdc|trx|tron|solana|crypto|wallet)\b",
+    )
+});
+static LONG_TOKEN: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"[A-Za-z0-9]{25,}"));
+static ADDRESS_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"^[A-Za-z0-9]{26,}$"));
+static PAYMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:paypal|western union|patreon|venmo|cash ?app|bank transfer|wire transfer|bank details|iban|swift|liberapay|ko-fi|buy me a coffee|gofundme|subscribestar)\b|patreon\.com|paypal\.me|paypal\.com|buymeacoffee|ko-fi\.com|/donate\b",
+    )
+});
+static SUPPORT_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:please\s+)?(?:support|donate|donations?|contribute|make a (?:donation|contribution)|help us|help keep|become a (?:patron|supporter|sustaining)|chip in|give now|tip jar)\b",
+    )
+});
+static DONATE_WORD: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)\b(?:donate|donating|donations?)\b"));
+static SHARE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)share buttons|\bshare this\b|\bshare (?:on|via) (?:facebook|twitter|x|whatsapp|telegram|email)\b|follow us (?:on|at)\b|visit and follow us|like us on facebook|join us on (?:telegram|facebook|twitter|x)\b|forward this article|cross-?post\b|on our (?:facebook|twitter|telegram|instagram|youtube|vk|x) (?:page|channel|account)|subscribe to our (?:channel|telegram|youtube)|\btweet this\b|\bclick to share\b",
+    )
+});
+const SOCIAL_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "copy",
+    "link",
+    "copy link",
+    "share",
+    "shares",
+    "tweet",
+    "vk",
+    "messenger",
+    "flipboard",
+    "pocket",
+    "sms",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "gab",
+    "truth social",
+    "comment",
+];
+static NEWSLETTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)newsletter|mailing list|\bsign up (?:for|to) (?:our|the)\b|\bsign up now\b|^subscribe\b|\bsubscribe (?:now|today|here)\b|in your inbox|^to receive\b",
+    )
+});
+static COPYRIGHT: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved"));
+static DISCLAIMER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^disclaimer\b|^the views expressed\b|^(?:the )?opinions expressed\b|sole responsibility of the author|copyrighted material|\bfair use\b|grants permission to (?:cross-?post|republish)|not (?:be )?responsible for (?:any )?(?:inaccurate|incorrect|the content)",
+    )
+});
+static TRANSLATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(r"(?i)can be read in \d+ languages|translate (?:this )?website|^select language$")
+});
+static MEMBERSHIP: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^become an? (?:member|patron|supporter|subscriber|insider)\b|^join (?:us|now|today|our community)\b|^membership\b|^(?:log ?in|sign ?in|sign ?up|register|my account)$",
+    )
+});
+static CONTACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^for (?:media|press) (?:inquiries|enquiries|contacts?)\b|^(?:contact|e-?mail) us\b|^press (?:inquiries|enquiries|contact)\b",
+    )
+});
+static COOKIE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)we use cookies|this (?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|^privacy policy$|^terms of (?:use|service)$",
+    )
+});
+static ADVERT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ads?|story continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading below|article continues below)$",
+    )
+});
+static BARE_URL: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)^(?:https?://|www\.)\S+$"));
+static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|filed under|sections?|keywords)\s*:",
+    )
+});
+static AUTHOR_BOX: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(r"(?i)^(?:articles|posts|more articles|more posts|all posts|more stories|stories) by\b")
+});
+static REPOST_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:the original source of this article is|this (?:article|story|piece) (?:was|is) (?:originally|first) (?:published|posted)|originally (?:published|appeared|posted) (?:by|on|at|in)|first (?:appeared|published) (?:on|in|at|by))\b",
+    )
+});
+static TEASER_INLINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:read more|read also|also read|related|see also|recommended|watch|listen|more|latest)\s*[:|»>–—-]+\s*\S",
+    )
+});
+static TEASER_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:related(?: stories| articles| posts| news| coverage| content| reading| topics| links)?|read more|read also|also read|see also|you may also like|you might also like|you may be interested in|we recommend|more from [^.]{1,40}|more stories|more news|recommended(?: for you| stories| articles)?|popular(?: stories| now| posts| articles)?|most read|most popular|most viewed|trending(?: now| stories)?|further reading|read next|up next|latest news|latest stories|editor'?s picks|top stories|don'?t miss)$",
+    )
+});
+static COMMENT_MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:(?:\d+|no)\s+(?:reader\s+)?comments?|(?:reader\s+|user\s+|readers'?\s+)?comments?(?:\s*\(\d+\))?|(?:leave|add|post|write|submit)\s+an?\s+(?:comment|reply|response)\b.*|notify of|view all(?:\s+\d+)?\s+comments|(?:show|load|see|read|view)\s+(?:all\s+)?(?:\d+\s+)?comments|inline feedbacks?|join the (?:discussion|conversation)|\d+\s+(?:thoughts?|responses?|replies|reactions?)\s+(?:on|to)\b.*|comments are closed\.?|discussion(?:\s*\(\d+\))?)$",
+    )
+});
+
+/// Lines that only name social networks or share actions
+/// (`Facebook Twitter WhatsApp Email`, `Share | Tweet`).
+fn is_social_list(plain: &str) -> bool {
+    let lower = plain.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || "|·•/,:".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    !tokens.is_empty()
+        && tokens.len() <= 10
+        && tokens.iter().all(|t| SOCIAL_WORDS.contains(t))
+        && tokens.iter().any(|t| *t != "copy" && *t != "link")
+}
+
+/// What a line of text is, for noise and comment marking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Noise(Noise),
+    /// Heading of a block of teasers (`Related stories`).
+    TeaserHeading,
+    /// Start of a reader-comment section (`Leave a comment`, `12 comments`).
+    CommentMarker,
+    Prose,
+}
+
+fn classify(line: &str) -> Kind {
+    let plain = plain_line(line);
+    if plain.is_empty() {
+        return Kind::Blank;
+    }
+    let marker = plain.trim_end_matches([':', '.', '!']).trim();
+    if matches(&COMMENT_MARKER, marker) {
+        return Kind::CommentMarker;
+    }
+    if matches(&TEASER_HEADING, marker) {
+        return Kind::TeaserHeading;
+    }
+    match noise_kind(&plain) {
+        Some(kind) => Kind::Noise(kind),
+        None => Kind::Prose,
+    }
+}
+
+fn noise_kind(plain: &str) -> Option<Noise> {
+    let words = word_count(plain);
+    let sentence = ends_like_sentence(plain);
+    if matches(&MONEY_ONLY, plain) || matches(&DONATION_COUNTER, plain) {
+        return Some(Noise::Money);
+    }
+    if (matches(&CRYPTO_WORD, plain) && matches(&LONG_TOKEN, plain))
+        || matches(&ADDRESS_ONLY, plain) && plain.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some(Noise::Crypto);
+    }
+    if matches(&PAYMENT, plain) {
+        return Some(Noise::Payment);
+    }
+    if words <= 8 && !sentence && matches(&SUPPORT_START, plain)
+        || words <= 12 && !sentence && matches(&DONATE_WORD, plain)
+    {
+        return Some(Noise::Donation);
+    }
+    if matches(&SHARE, plain) || is_social_list(plain) {
+        return Some(Noise::Share);
+    }
+    if words <= 25 && matches(&NEWSLETTER, plain) {
+        return Some(Noise::Newsletter);
+    }
+    if matches(&COPYRIGHT, plain) || (words <= 25 && plain.contains('©')) {
+        return Some(Noise::Copyright);
+    }
+    if matches(&DISCLAIMER, plain) {
+        return Some(Noise::Disclaimer);
+    }
+    if matches(&TRANSLATION, plain) {
+        return Some(Noise::Translation);
+    }
+    if words <= 12 && matches(&MEMBERSHIP, plain) {
+        return Some(Noise::Membership);
+    }
+    if matches(&CONTACT, plain) {
+        return Some(Noise::Contact);
+    }
+    if matches(&COOKIE, plain) {
+        return Some(Noise::Cookie);
+    }
+    if matches(&ADVERT, plain) {
+        return Some(Noise::Advert);
+    }
+    if matches(&BARE_URL, plain) {
+        return Some(Noise::Url);
+    }
+    if matches(&LABEL, plain) {
+        return Some(Noise::Label);
+    }
+    if words <= 4 && plain.to_lowercase().ends_with("logo") {
+        return Some(Noise::Logo);
+    }
+    if words <= 12 && matches(&AUTHOR_BOX, plain) {
+        return Some(Noise::AuthorBox);
+    }
+    if words <= 25 && matches(&REPOST_LINE, plain) {
+        return Some(Noise::Repost);
+    }
+    if words <= 25 && matches(&TEASER_INLINE, plain) {
+        return Some(Noise::Teaser);
+    }
+    None
+}
+
+/// A teaser under a "Related stories" heading: a short headline, not a
+/// paragraph of prose.
+fn looks_like_teaser(plain: &str) -> bool {
+    let words = word_count(plain);
+    words <= 20 && !(words >= 6 && ends_like_sentence(plain))
+}
+
+// ---------------------------------------------------------------------------
+// Marking
+
+/// Noise and comment ranges of a text.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Marks {
+    pub noise: Vec<Range<usize>>,
+    pub comments: Vec<Range<usize>>,
+}
+
+/// Push `range`, merging it with the previous one when only whitespace
+/// separates them.
+fn push_merged(ranges: &mut Vec<Range<usize>>, range: Range<usize>, text: &str) {
+    if let Some(last) = ranges.last_mut()
+        && last.end <= range.start
+        && text
+            .get(last.end..range.start)
+            .is_some_and(|gap| gap.trim().is_empty())
+    {
+        last.end = range.end;
+        return;
+    }
+    ranges.push(range);
+}
+
+/// Mark page furniture and reader comments in `text`.
+pub(crate) fn mark_text(text: &str) -> Marks {
+    let mut marks = Marks::default();
+    let mut prose_seen = false;
+    let mut teasers_left = 0usize;
+    // Start of the open comment section and end of its last non-blank line.
+    let mut comments: Option<(usize, usize)> = None;
+    for line in lines(text) {
+        let kind = classify(line.text);
+        if kind == Kind::Blank {
+            continue;
+        }
+        let range = line.start..line.end;
+        if let Some((start, last_end)) = comments {
+            match kind {
+                Kind::Noise(noise) if noise.ends_comments() => {
+                    marks.comments.push(start..last_end);
+                    comments = None;
+                    push_merged(&mut marks.noise, range, text);
+                }
+                _ => comments = Some((start, line.end)),
+            }
+            continue;
+        }
+        match kind {
+            Kind::CommentMarker if prose_seen => {
+                comments = Some((line.start, line.end));
+                teasers_left = 0;
+            }
+            Kind::CommentMarker => push_merged(&mut marks.noise, range, text),
+            Kind::TeaserHeading => {
+                push_merged(&mut marks.noise, range, text);
+                teasers_left = TEASER_MAX;
+            }
+            Kind::Noise(_) => push_merged(&mut marks.noise, range, text),
+            Kind::Prose => {
+                let plain = plain_line(line.text);
+                if teasers_left > 0 && looks_like_teaser(&plain) {
+                    teasers_left -= 1;
+                    push_merged(&mut marks.noise, range, text);
+                } else {
+                    teasers_left = 0;
+                    if word_count(&plain) >= PROSE_WORDS {
+                        prose_seen = true;
+                    }
+                }
+            }
+            Kind::Blank => {}
+        }
+    }
+    if let Some((start, end)) = comments {
+        marks.comments.push(start..end);
+    }
+    marks
+}
+
+fn in_ranges(ranges: &[Range<usize>], byte: usize) -> bool {
+    ranges.iter().any(|r| r.contains(&byte))
+}
+
+// ---------------------------------------------------------------------------
+// Header metadata
+
+/// Metadata stated in the header (and a `Source:` line at the end).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Header {
+    pub published: Option<jiff::civil::Date>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Lines that stamp an update, not the publication.
+static UPDATE_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)^(?:last\s+)?(?:update[ds]?|modified|edited|revised)\b"));
+/// Where an update stamp begins inside a line (`Posted: ... Updated: ...`).
+static UPDATE_INSIDE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)\b(?:last\s+)?(?:updated|update|modified|edited|revised)\b"));
+/// Labels that introduce a date or a byline.
+static DATE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(r"(?i)^(?:posted|published|publication date|date|dated|by|on|released|issued)\b")
+});
+static SOURCE_LINE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)^sources?\s*:\s*(?P<v>\S.*)$"));
+/// `Outlet,` / `Outlet |` / `Outlet –` right before a date.
+static OUTLET_BEFORE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"^(?P<name>[\p{Lu}\p{N}][^,|–—:]{0,60}?)\s*(?:,|\||–|—|\s-)\s*$"));
+/// `| Outlet` / `– Outlet` right after a date.
+static OUTLET_AFTER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"^\s*(?:\||–|—|-)\s*(?P<name>\p{Lu}[^,|–—:]{0,60}?)\s*$"));
+/// Words that start a byline or a label, never an outlet's name.
+const NOT_OUTLET: &[&str] = &[
+    "by",
+    "posted",
+    "published",
+    "date",
+    "dated",
+    "updated",
+    "update",
+    "last",
+    "on",
+    "modified",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+static TITLE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:by|sources?|posted|published|date|dated|updated|last update|photo|image|credit|video credit|file photo|written by|author)\b",
+    )
+});
+
+/// Find the date of a header line, if the line is a dateline, byline or
+/// stamp (short, or labelled) rather than a sentence that mentions a date.
+fn header_line_date(plain: &str) -> Option<super::dates::Found> {
+    if matches(&UPDATE_START, plain) {
+        return None;
+    }
+    // Keep what precedes an update stamp: `Posted: ... Updated: ...`.
+    let cut = UPDATE_INSIDE
+        .as_ref()
+        .and_then(|re| re.find(plain))
+        .map_or(plain.len(), |m| m.start());
+    let head = plain.get(..cut).unwrap_or(plain);
+    let labelled = matches(&DATE_LABEL, head);
+    if !labelled && (word_count(head) > 14 || ends_like_sentence(head)) {
+        return None;
+    }
+    find_date(head)
+}
+
+/// Clean an outlet name: markdown removed, agency suffixes dropped, the first
+/// of several names kept.
+fn clean_outlet(raw: &str) -> Option<String> {
+    let s = plain_line(raw);
+    let lower = s.to_lowercase();
+    let mut cut = s.len();
+    for sep in [
+        " and agencies",
+        " and news agencies",
+        " with agencies",
+        " and wires",
+        " and ",
+        " with ",
+        ",",
+        ";",
+        " / ",
+        " + ",
+        " | ",
+        " (",
+    ] {
+        if let Some(pos) = lower.find(sep)
+            && pos > 0
+        {
+            cut = cut.min(pos);
+        }
+    }
+    let name = s
+        .get(..cut)
+        .unwrap_or(&s)
+        .trim()
+        .trim_matches(['.', ':', '"', '“', '”', '\'', '*', '_', ' '])
+        .trim();
+    (!name.is_empty() && name.chars().count() <= 80).then(|| name.to_string())
+}
+
+/// An outlet written next to the date: `Global Research, November 18, 2021`.
+fn outlet_beside_date(plain: &str, found: &super::dates::Found) -> Option<String> {
+    let before = plain.get(..found.start)?;
+    let after = plain.get(found.end..)?;
+    let name = if !before.trim().is_empty() {
+        // Whatever follows the date may only be a time.
+        if after.chars().any(|c| c.is_alphabetic())
+            && !after
+                .trim()
+                .to_lowercase()
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        OUTLET_BEFORE
+            .as_ref()?
+            .captures(before)?
+            .name("name")?
+            .as_str()
+    } else {
+        OUTLET_AFTER
+            .as_ref()?
+            .captures(after)?
+            .name("name")?
+            .as_str()
+    };
+    let first = name
+        .split_whitespace()
+        .next()?
+        .to_lowercase()
+        .trim_end_matches([',', ':', '.'])
+        .to_string();
+    if NOT_OUTLET.contains(&first.as_str()) || word_count(name) > 6 {
+        return None;
+    }
+    clean_outlet(name)
+}
+
+pub(crate) fn detect_header(text: &str, marks: &Marks) -> Header {
+    let usable: Vec<Line<'_>> = lines(text)
+        .into_iter()
+        .filter(|l| {
+            !l.text.trim().is_empty()
+                && !in_ranges(&marks.noise, l.start)
+                && !in_ranges(&marks.comments, l.start)
+        })
+        .collect();
+    let header: Vec<String> = usable
+        .iter()
+        .take(HEADER_LINES)
+        .map(|l| plain_line(l.text))
+        .collect();
+    let mut out = Header::default();
+    let mut date_lines = Vec::new();
+    for (i, plain) in header.iter().enumerate() {
+        if let Some(found) = header_line_date(plain) {
+            if out.published.is_none() {
+                out.published = Some(found.date);
+            }
+            if out.source.is_none() {
+                out.source = outlet_beside_date(plain, &found);
+            }
+            date_lines.push(i);
+        }
+    }
+    // An explicit `Source:` line (header first, then the last lines) wins.
+    let footer = usable
+        .iter()
+        .rev()
+        .take(FOOTER_LINES)
+        .map(|l| plain_line(l.text));
+    for plain in header.iter().cloned().chain(footer) {
+        let value = SOURCE_LINE
+            .as_ref()
+            .and_then(|re| re.captures(&plain))
+            .and_then(|c| c.name("v").map(|v| v.as_str().to_string()));
+        if let Some(name) = value.as_deref().and_then(clean_outlet) {
+            out.source = Some(name);
+            break;
+        }
+    }
+    out.title = header.iter().enumerate().take(5).find_map(|(i, plain)| {
+        let words = word_count(plain);
+        let ok = !date_lines.contains(&i)
+            && (3..=30).contains(&words)
+            && plain.chars().count() <= 250
+            && !ends_like_sentence(plain)
+            && !matches(&TITLE_LABEL, plain);
+        ok.then(|| plain.clone())
+    });
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Repost hints
+
+static REPOST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?:the original source of this article is|originally (?:published|appeared|posted) (?:by|on|at|in)|first (?:appeared|published|posted) (?:on|in|at|by))\s*:?\s*(?P<x>[^\n]+)",
+    )
+});
+
+/// The outlet an article says it was first published by: `The original
+/// source of this article is X`, `originally published by/on/at/in X`,
+/// `first appeared on X`. Returns X with markdown links reduced to their
+/// text, cut at the end of the name (sentence end, comma, parenthesis, or a
+/// following `on`/`at`/`in` clause).
+pub fn repost_of_hint(text: &str) -> Option<String> {
+    let caps = REPOST.as_ref()?.captures(text)?;
+    let raw = caps.name("x")?.as_str();
+    let s = plain_line(raw);
+    let lower = s.to_lowercase();
+    let mut cut = s.len();
+    for sep in [
+        ". ",
+        ",",
+        ";",
+        "(",
+        " on ",
+        " at ",
+        " in ",
+        " under ",
+        " and is ",
+        " and was ",
+        " | ",
+        " – ",
+        " — ",
+    ] {
+        if let Some(pos) = lower.find(sep)
+            && pos > 0
+        {
+            cut = cut.min(pos);
+        }
+    }
+    let name = s
+        .get(..cut)
+        .unwrap_or(&s)
+        .trim()
+        .trim_end_matches('.')
+        .trim_matches(['"', '“', '”', '\'', '*', '_', ' ', ':'])
+        .trim();
+    (!name.is_empty() && name.chars().count() <= 100).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noise_texts(text: &str) -> Vec<&str> {
+        mark_text(text)
+            .noise
+            .iter()
+            .filter_map(|r| text.get(r.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn patterns_compile() {
+        for re in [
+            &MD_LINK,
+            &ANGLE_URL,
+            &MONEY_ONLY,
+            &DONATION_COUNTER,
+            &CRYPTO_WORD,
+            &LONG_TOKEN,
+            &ADDRESS_ONLY,
+            &PAYMENT,
+            &SUPPORT_START,
+            &DONATE_WORD,
+            &SHARE,
+            &NEWSLETTER,
+            &COPYRIGHT,
+            &DISCLAIMER,
+            &TRANSLATION,
+            &MEMBERSHIP,
+            &CONTACT,
+            &COOKIE,
+            &ADVERT,
+            &BARE_URL,
+            &LABEL,
+            &AUTHOR_BOX,
+            &REPOST_LINE,
+            &TEASER_INLINE,
+            &TEASER_HEADING,
+            &COMMENT_MARKER,
+            &UPDATE_START,
+            &UPDATE_INSIDE,
+            &DATE_LABEL,
+            &SOURCE_LINE,
+            &OUTLET_BEFORE,
+            &OUTLET_AFTER,
+            &TITLE_LABEL,
+            &REPOST,
+        ] {
+            assert!(re.is_some());
+        }
+    }
+
+    #[test]
+    fn classifies_furniture() {
+        let noise = [
+            "2,500 $",
+            "$ 5,000",
+            "0 $",
+            "Raised: $1,200 of $5,000",
+            "MONERO (XMR): 49HqitRzdnhYjgTEAhgGpCfsjdTeMbUTU6cyR4JV1R7k2Eej9rGT8Jp",
+            "BITCOIN (BTC): bc1qv7k70u2zynvem59u88ctdlaw7hc735d8xep9rq",
+            "PayPal: someone@example.org",
+            "Support Example News",
+            "SUPPORT EXAMPLE NEWS:",
+            "Donate",
+            "Please click the share buttons above or below.",
+            "Follow us on Telegram",
+            "Facebook Twitter WhatsApp Email",
+            "To receive our Daily Newsletter, [click here](#).",
+            "Subscribe",
+            "Copyright © Example News, 2021",
+            "© 2024 Example Media",
+            "Disclaimer: The contents of this article are of sole responsibility of the author(s).",
+            "All Example articles can be read in 27 languages by activating the menu.",
+            "Become a Member of Example",
+            "For media inquiries: press@example.org",
+            "Read more: Ten killed in blast",
+            "https://example.org/video/17.11.2021.mp4",
+            "Region: [Asia](#), [Europe](#)",
+            "Articles by: **Example News**",
+            "Advertisement",
+            "We use cookies to improve your experience.",
+        ];
+        for line in noise {
+            assert!(
+                matches!(classify(line), Kind::Noise(_)),
+                "{line:?} should be noise, got {:?}",
+                classify(line)
+            );
+        }
+        let prose = [
+            "At least 12 people were killed and 30 wounded in the attack on Tuesday.",
+            "Support for the ceasefire grew among voters after the attack.",
+            "Donations poured in for the families of the victims.",
+            "The ministry said 300 settlements were retaken.",
+            "Seven soldiers died.",
+        ];
+        for line in prose {
+            assert_eq!(classify(line), Kind::Prose, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn teaser_block_after_heading() {
+        let text = "A long paragraph of the article that is written in prose and ends here with a period.\n\nRelated stories\n\nNine killed in market blast\n\nFloods leave 40 dead\n\nThe article goes on with another long paragraph that is clearly prose, not a teaser.\n";
+        let noise = noise_texts(text);
+        assert_eq!(
+            noise,
+            vec!["Related stories\n\nNine killed in market blast\n\nFloods leave 40 dead"]
+        );
+    }
+
+    #[test]
+    fn comment_count_in_byline_is_not_a_comment_section() {
+        let text = "Title of the story here\n12 comments\n\nThe body of the article is a long paragraph with many words in it, so prose has started.\n";
+        let marks = mark_text(text);
+        assert!(marks.comments.is_empty());
+        assert_eq!(noise_texts(text), vec!["12 comments"]);
+    }
+
+    #[test]
+    fn comments_run_to_footer_noise() {
+        let text = "The body of the article is a long paragraph with many words in it, so prose has started.\n\nLeave a comment\n\nAlice\nThey said 500 died.\n\nCopyright © Example 2024\n";
+        let marks = mark_text(text);
+        let comments: Vec<&str> = marks
+            .comments
+            .iter()
+            .filter_map(|r| text.get(r.clone()))
+            .collect();
+        assert_eq!(
+            comments,
+            vec!["Leave a comment\n\nAlice\nThey said 500 died."]
+        );
+        assert_eq!(noise_texts(text), vec!["Copyright © Example 2024"]);
+    }
+
+    #[test]
+    fn repost_hints() {
+        let cases = [
+            (
+                "text\nThe original source of this article is [Example Front](#)\n",
+                Some("Example Front"),
+            ),
+            (
+                "This article was originally published on The Conversation.",
+                Some("The Conversation"),
+            ),
+            (
+                "It was originally published by Example Wire on May 3, 2021.",
+                Some("Example Wire"),
+            ),
+            (
+                "This story first appeared on Antiwar.com.",
+                Some("Antiwar.com"),
+            ),
+            ("Nothing to see here.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(repost_of_hint(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn normalizes_line_endings() {
+        assert_eq!(normalize("\u{feff}a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+}

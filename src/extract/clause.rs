@@ -1,0 +1,526 @@
+//! The clause grammar: nom parsers over a sentence's annotated tokens.
+//!
+//! A number becomes a claim only when the clause around it says something
+//! happened to people: the victims' noun phrase after the number
+//! (`seven Azerbaijani soldiers`, `12 of its soldiers`, `10 more`), then a
+//! predicate (`were killed`, `died`, `have been injured`); or a verb or toll
+//! before it (`killed more than 6,500 people`, `the death toll rose to 12`).
+
+use crate::rules::{PhraseMatch, Role, Tag};
+use crate::text::{Tok, TokKind};
+use nom::{IResult, Input, Needed, Parser};
+
+/// A token with what the rules and the number grammar say about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Ann<'s> {
+    pub tok: Tok<'s>,
+    pub matches: Vec<PhraseMatch>,
+    /// Index (into the sentence's quantities) of the quantity this token is part of.
+    pub quantity: Option<usize>,
+    /// The quantity is a casualty-capable number (count or percent).
+    pub countable: bool,
+}
+
+impl Ann<'_> {
+    fn lower(&self) -> &str {
+        &self.tok.lower
+    }
+    fn find(&self, f: impl Fn(Tag) -> bool) -> Option<PhraseMatch> {
+        self.matches.iter().copied().find(|m| f(m.tag))
+    }
+    pub fn is_punct(&self) -> bool {
+        self.tok.kind == TokKind::Punct
+    }
+}
+
+/// A window of a sentence's tokens that knows its absolute position.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Toks<'s> {
+    pub all: &'s [Ann<'s>],
+    pub pos: usize,
+    pub end: usize,
+}
+
+impl<'s> Toks<'s> {
+    pub fn new(all: &'s [Ann<'s>], pos: usize) -> Self {
+        Toks {
+            all,
+            pos: pos.min(all.len()),
+            end: all.len(),
+        }
+    }
+    fn slice(&self) -> &'s [Ann<'s>] {
+        self.all.get(self.pos..self.end).unwrap_or(&[])
+    }
+    fn first(&self) -> Option<&'s Ann<'s>> {
+        self.slice().first()
+    }
+}
+
+impl<'s> Input for Toks<'s> {
+    type Item = &'s Ann<'s>;
+    type Iter = std::slice::Iter<'s, Ann<'s>>;
+    type IterIndices = std::iter::Enumerate<Self::Iter>;
+
+    fn input_len(&self) -> usize {
+        self.end - self.pos
+    }
+    fn take(&self, index: usize) -> Self {
+        Toks {
+            end: (self.pos + index).min(self.end),
+            ..*self
+        }
+    }
+    fn take_from(&self, index: usize) -> Self {
+        Toks {
+            pos: (self.pos + index).min(self.end),
+            ..*self
+        }
+    }
+    fn take_split(&self, index: usize) -> (Self, Self) {
+        (self.take_from(index), self.take(index))
+    }
+    fn position<P>(&self, predicate: P) -> Option<usize>
+    where
+        P: Fn(Self::Item) -> bool,
+    {
+        self.slice().iter().position(predicate)
+    }
+    fn iter_elements(&self) -> Self::Iter {
+        self.slice().iter()
+    }
+    fn iter_indices(&self) -> Self::IterIndices {
+        self.slice().iter().enumerate()
+    }
+    fn slice_index(&self, count: usize) -> Result<usize, Needed> {
+        if self.input_len() >= count {
+            Ok(count)
+        } else {
+            Err(Needed::new(count - self.input_len()))
+        }
+    }
+}
+
+type PResult<'s, O> = IResult<Toks<'s>, O, ()>;
+
+fn fail<T>() -> Result<T, nom::Err<()>> {
+    Err(nom::Err::Error(()))
+}
+
+/// One token satisfying `f`.
+fn tok_if<'s>(f: impl Fn(&Ann<'s>) -> bool) -> impl Fn(Toks<'s>) -> PResult<'s, &'s Ann<'s>> {
+    move |i: Toks<'s>| match i.first() {
+        Some(t) if f(t) => Ok((i.take_from(1), t)),
+        _ => fail(),
+    }
+}
+
+/// One of these words.
+fn word<'s>(words: &'static [&'static str]) -> impl Fn(Toks<'s>) -> PResult<'s, &'s Ann<'s>> {
+    tok_if(move |t| t.tok.kind != TokKind::Punct && words.contains(&t.lower()))
+}
+
+/// A rules phrase starting here whose tag `f` accepts; consumes all its words.
+fn phrase<'s, T>(f: impl Fn(Tag) -> Option<T>) -> impl Fn(Toks<'s>) -> PResult<'s, T> {
+    move |i: Toks<'s>| {
+        let Some(t) = i.first() else { return fail() };
+        for m in &t.matches {
+            if let Some(v) = f(m.tag) {
+                if m.len <= i.input_len() {
+                    return Ok((i.take_from(m.len), v));
+                }
+            }
+        }
+        fail()
+    }
+}
+
+/// Auxiliaries and adverbs that may stand between the victims and the verb.
+const AUXILIARIES: &[&str] = &[
+    "were", "was", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would",
+    "may", "might", "could", "should", "reportedly", "also", "all", "both", "later",
+    "subsequently", "allegedly", "reported", "believed", "thought", "feared", "said", "to",
+    "eventually", "since", "already", "now", "initially", "originally", "just", "then",
+    "still", "each", "were", "got", "get", "apparently", "likely", "confirmed", "officially",
+    "either", "who", "that", "which", "tragically", "instantly", "immediately", "else",
+    "themselves", "accidentally", "seriously", "critically",
+    "severely", "slightly", "lightly", "mortally", "fatally", "badly", "allegedly",
+];
+
+/// Words that may qualify the victims' noun without being one.
+const MODIFIERS: &[&str] = &[
+    "more", "other", "additional", "further", "extra", "else", "young", "old", "elderly",
+    "innocent", "local", "foreign", "unidentified", "unknown", "armed", "masked", "female",
+    "male", "teenage", "adult", "small", "little", "infant", "newborn", "pregnant", "off-duty",
+    "on-duty", "active-duty", "enemy", "allied", "of", "the", "its", "their", "our", "his",
+    "her", "these", "those", "them", "whom", "which", "such", "different", "separate",
+    "unrelated", "total", "same", "fellow", "senior", "junior", "serving", "retired",
+    "former", "ethnic", "national", "state",
+    "regular", "reserve", "border", "security", "special", "government", "opposition",
+];
+
+const POSSESSIVES: &[&str] = &["its", "their", "our", "his", "her"];
+
+/// The victims' noun phrase after a number (or an article).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct NounPhrase {
+    pub population: Option<u16>,
+    pub population_adjective: Option<u16>,
+    pub party: Option<u16>,
+    /// `of its soldiers`: the victims belong to whoever `its` is.
+    pub possessive: bool,
+    /// `N dead`, `N deaths`: the noun itself is the category.
+    pub category: Option<u16>,
+    /// `10 more`, `ten others`: the phrase continues an earlier figure.
+    pub continuation: bool,
+    /// No noun: `13 were captured`.
+    pub elided: bool,
+    /// `three more`, `two additional`: added to an earlier figure.
+    pub increment: bool,
+    /// `two of the injured`: a part of a casualty figure.
+    pub partitive: bool,
+    /// The head noun is plural (for articles, which need a singular).
+    pub singular: bool,
+}
+
+fn population_noun(tag: Tag) -> Option<u16> {
+    match tag {
+        Tag::Population {
+            population,
+            adjective: false,
+        } => Some(population),
+        _ => None,
+    }
+}
+
+fn population_adjective(tag: Tag) -> Option<u16> {
+    match tag {
+        Tag::Population {
+            population,
+            adjective: true,
+        } => Some(population),
+        _ => None,
+    }
+}
+
+fn party_tag(tag: Tag) -> Option<u16> {
+    match tag {
+        Tag::Party { party } => Some(party),
+        _ => None,
+    }
+}
+
+fn casualty_noun(tag: Tag) -> Option<u16> {
+    match tag {
+        Tag::Trigger {
+            category,
+            role: Role::Noun,
+        } => Some(category),
+        _ => None,
+    }
+}
+
+fn after_trigger(tag: Tag) -> Option<u16> {
+    match tag {
+        Tag::Trigger {
+            category,
+            role: Role::After,
+        } => Some(category),
+        _ => None,
+    }
+}
+
+/// Parse the victims' noun phrase starting at `input` (just after the number).
+pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
+    let mut np = NounPhrase::default();
+    let mut i = input;
+    let mut heads = 0;
+    let mut unknown_run = 0;
+    loop {
+        let Some(t) = i.first() else { break };
+        if t.is_punct() && !t.tok.text.starts_with('-') {
+            break;
+        }
+        // A quantity of another kind inside the phrase: an age (`14-year-old`).
+        if t.quantity.is_some() && t.countable {
+            break;
+        }
+        if t.quantity.is_some() {
+            i = i.take_from(1);
+            continue;
+        }
+        if let Ok((rest, p)) = phrase(party_tag)(i) {
+            np.party = np.party.or(Some(p));
+            // A plural demonym is itself the head: `three Israelis`.
+            let text = t.tok.text;
+            if text.ends_with('s') && rest.first().is_none_or(|n| phrase(population_noun)(rest).is_err() && n.find(|g| population_adjective(g).is_some()).is_none()) {
+                heads += 1;
+                np.singular = false;
+            }
+            i = rest;
+            unknown_run = 0;
+            continue;
+        }
+        if let Ok((rest, c)) = phrase(casualty_noun)(i) {
+            // `10 wounded soldiers`: a casualty word before a person noun is an adjective.
+            np.category = np.category.or(Some(c));
+            i = rest;
+            if phrase(population_noun)(i).is_err() && phrase(population_adjective)(i).is_err() && phrase(party_tag)(i).is_err() {
+                heads += 1;
+                break;
+            }
+            continue;
+        }
+        if let Ok((rest, p)) = phrase(population_adjective)(i) {
+            np.population_adjective = np.population_adjective.or(Some(p));
+            // `civilian` alone is also a noun ("two civilians" is listed as a noun).
+            i = rest;
+            unknown_run = 0;
+            continue;
+        }
+        if let Ok((rest, p)) = phrase(population_noun)(i) {
+            if heads == 0 {
+                np.population = Some(p);
+                np.singular = !t.tok.lower.ends_with('s') || t.tok.lower.ends_with("ss");
+                if matches!(t.lower(), "men" | "women" | "children" | "people" | "police" | "personnel" | "staff" | "crew" | "militia" | "youth") {
+                    np.singular = false;
+                }
+                if t.lower() == "others" {
+                    np.continuation = true;
+                }
+            }
+            heads += 1;
+            i = rest;
+            unknown_run = 0;
+            // `soldiers and officers`, `men, women and children`
+            if let Ok((rest2, _)) = word(&["and", "or"]).parse(i) {
+                if phrase(population_noun)(rest2).is_ok() || phrase(population_adjective)(rest2).is_ok() {
+                    i = rest2;
+                    continue;
+                }
+            }
+            if i.first().is_some_and(|t| t.lower() == "of") {
+                continue;
+            }
+            break;
+        }
+        match t.lower() {
+            "more" | "other" | "additional" | "further" | "extra" | "else" => {
+                np.continuation = true;
+                np.increment |= matches!(t.lower(), "more" | "additional" | "further" | "extra");
+                i = i.take_from(1);
+                continue;
+            }
+            "others" => {
+                np.continuation = true;
+                heads += 1;
+                i = i.take_from(1);
+                break;
+            }
+            "of" => {
+                // `12 of its soldiers`, `two of them`, `one of the dead`
+                let rest = i.take_from(1);
+                let Some(next) = rest.first() else { break };
+                match next.lower() {
+                    "them" | "whom" | "those" | "us" => {
+                        heads += 1;
+                        i = rest.take_from(1);
+                        break;
+                    }
+                    w if POSSESSIVES.contains(&w) => {
+                        np.possessive = true;
+                        i = rest.take_from(1);
+                        continue;
+                    }
+                    "the" | "these" => {
+                        let after = rest.take_from(1);
+                        if phrase(casualty_noun)(after).is_ok() {
+                            np.partitive = true;
+                        }
+                        i = after;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            w if MODIFIERS.contains(&w) => {
+                i = i.take_from(1);
+                continue;
+            }
+            _ => {}
+        }
+        // An unknown word: allow up to two adjectives before a known head.
+        if heads == 0 && unknown_run < 2 && t.tok.kind == TokKind::Word && !AUXILIARIES.contains(&t.lower()) && !is_trigger(t) {
+            unknown_run += 1;
+            i = i.take_from(1);
+            continue;
+        }
+        break;
+    }
+    if heads == 0 {
+        if unknown_run > 0 {
+            // Words that were not a known head: `300 settlements`, `two combat positions`.
+            return fail();
+        }
+        np.elided = true;
+    }
+    Ok((i, np))
+}
+
+fn is_trigger(t: &Ann) -> bool {
+    t.find(|g| matches!(g, Tag::Trigger { .. })).is_some()
+}
+
+/// Words that may introduce a prepositional phrase between the victims and
+/// the verb (`12 people in the village were killed`).
+const PREPOSITIONS: &[&str] = &["in", "at", "on", "from", "near", "inside", "across", "during", "aboard", "onboard", "outside"];
+
+/// Parenthetical openers skipped between victims and verb
+/// (`12 people, including three children, were killed`).
+const PARENTHETICALS: &[&str] = &["including", "mostly", "mainly", "among", "most", "many", "some", "all", "both", "nearly", "almost", "about"];
+
+/// A predicate after the victims: auxiliaries, then an `after` trigger.
+/// Returns the category, and whether it is negated.
+pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
+    let mut i = input;
+    let mut negated = false;
+    let mut skipped_pp = false;
+    let mut steps = 0;
+    while steps < 12 {
+        steps += 1;
+        if let Ok((rest, c)) = phrase(after_trigger)(i) {
+            return Ok((rest, (c, negated)));
+        }
+        let Some(t) = i.first() else { break };
+        if t.find(|g| g == Tag::Negation).is_some() {
+            negated = true;
+            i = i.take_from(1);
+            continue;
+        }
+        if AUXILIARIES.contains(&t.lower()) {
+            i = i.take_from(1);
+            continue;
+        }
+        if !skipped_pp && PREPOSITIONS.contains(&t.lower()) {
+            // skip a short prepositional phrase without a verb or number in it
+            let mut j = i.take_from(1);
+            let mut n = 0;
+            while let Some(u) = j.first() {
+                if n >= 5 || u.is_punct() || u.quantity.is_some() || AUXILIARIES.contains(&u.lower()) || is_trigger(u) {
+                    break;
+                }
+                j = j.take_from(1);
+                n += 1;
+            }
+            skipped_pp = true;
+            i = j;
+            continue;
+        }
+        if t.tok.is_punct(',') || t.tok.is_punct('(') || t.tok.is_punct('—') || t.tok.is_punct('–') {
+            let rest = i.take_from(1);
+            if rest.first().is_some_and(|n| PARENTHETICALS.contains(&n.lower())) {
+                // skip to the closing comma / bracket / dash
+                let mut j = rest;
+                let mut n = 0;
+                while let Some(u) = j.first() {
+                    if n > 12 || u.tok.is_punct(',') || u.tok.is_punct(')') || u.tok.is_punct('—') || u.tok.is_punct('–') {
+                        break;
+                    }
+                    j = j.take_from(1);
+                    n += 1;
+                }
+                i = j.take_from(1);
+                continue;
+            }
+        }
+        break;
+    }
+    fail()
+}
+
+/// Connector words between a toll noun and its number
+/// (`the death toll has risen to`, `a death toll of`).
+const TOLL_CONNECTORS: &[&str] = &[
+    "rose", "risen", "rises", "rising", "has", "had", "have", "climbed", "climbs", "climbing",
+    "reached", "reaches", "stood", "stands", "stand", "is", "was", "were", "are", "at", "to",
+    "of", "now", "increased", "jumped", "hit", "went", "up", "surpassed", "passed", "topped",
+    "exceeded", "grew", "included", "include", "includes", "numbered", "as", "further",
+    "officially", "already", "put", "puts", "at", "by", ":", ",", "from", "the", "total",
+];
+
+/// Whether the tokens before `q` (the number's first token) are a verb or
+/// toll that makes the number its victims: returns the category.
+pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
+    // A `before` trigger ending right before the number.
+    for start in q.saturating_sub(6)..q {
+        let Some(t) = all.get(start) else { continue };
+        for m in &t.matches {
+            if let Tag::Trigger {
+                category,
+                role: Role::Before,
+            } = m.tag
+            {
+                if start + m.len == q {
+                    return Some(category);
+                }
+            }
+        }
+    }
+    // A toll phrase, then only connectors, then the number.
+    let mut j = q;
+    let mut steps = 0;
+    while j > 0 && steps < 8 {
+        j -= 1;
+        steps += 1;
+        let Some(t) = all.get(j) else { break };
+        for start in j.saturating_sub(5)..=j {
+            let Some(s) = all.get(start) else { continue };
+            for m in &s.matches {
+                if let Tag::Trigger {
+                    category,
+                    role: Role::Toll,
+                } = m.tag
+                {
+                    if start + m.len == j + 1 {
+                        return Some(category);
+                    }
+                }
+            }
+        }
+        if !TOLL_CONNECTORS.contains(&t.lower()) {
+            break;
+        }
+    }
+    None
+}
+
+/// Find the speaker's token range for a speech verb at `v`: the noun phrase
+/// before it (`Armenia's defence ministry said`), or after it for inverted
+/// attribution (`…, said John Smith`).
+pub(crate) fn speaker_before(all: &[Ann], v: usize) -> Option<(usize, usize)> {
+    let mut start = v;
+    let mut n = 0;
+    while start > 0 && n < 7 {
+        let t = &all[start - 1];
+        let stop = match t.tok.kind {
+            TokKind::Possessive => false,
+            TokKind::Punct => true,
+            TokKind::Word => {
+                matches!(t.lower(), "by" | "of" | "from" | "that" | "and" | "but" | "while" | "as" | "after" | "when" | "which" | "who")
+                    || AUXILIARIES.contains(&t.lower()) && !matches!(t.lower(), "officially")
+                    || t.quantity.is_some()
+                    || is_trigger(t)
+            }
+        };
+        if stop {
+            break;
+        }
+        start -= 1;
+        n += 1;
+    }
+    // leading determiners are not part of the name
+    while start < v && matches!(all[start].lower(), "the" | "a" | "an") {
+        start += 1;
+    }
+    (start < v).then_some((start, v))
+}

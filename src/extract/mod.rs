@@ -1,0 +1,572 @@
+//! Stage 2: claims. Each count or percentage whose clause says something
+//! happened to people becomes a [`Claim`]: its category, the victims' party
+//! and population, who said it, hedges, when, and the quote.
+//!
+//! The work is per sentence. Sentences with no candidate number and no
+//! trigger word are never tokenized, which is what keeps extraction fast on
+//! ordinary news, where most sentences report nothing of the kind.
+
+mod clause;
+mod time;
+
+pub use time::{EventTime, parse_date, sentence_time};
+
+use crate::document::Document;
+use crate::number::{self, Kind, Qualifier, Quantity};
+use crate::rules::{Role, Rules, Tag};
+use crate::text::{self, Tok, TokKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use clause::{Ann, Toks, before_number, noun_phrase, predicate, speaker_before};
+use serde::{Deserialize, Serialize};
+
+/// One figure a document states about a category of victims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The document's id.
+    pub doc: String,
+    /// Byte span of the figure in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and column (in characters) of `start`.
+    pub line: usize,
+    pub column: usize,
+    /// The figure as written (`At least one`, `ten`, `An`).
+    pub number: String,
+    /// The sentence that states it.
+    pub quote: String,
+    /// Byte offset of the quote in the document text.
+    pub quote_start: usize,
+    pub category: String,
+    /// The stated range; `high` null = open-ended.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+    /// The victims' side, when the text says it.
+    pub party: Option<String>,
+    /// military, civilian, police, suspects, people (unspecified); none for percentages.
+    pub population: Option<String>,
+    pub speaker: Option<String>,
+    pub hedges: Vec<String>,
+    /// When the event happened: stated in the sentence, or the publication date.
+    pub event_time: Option<EventTime>,
+    /// For percentages: what the figure is a share of (`inhabited settlements`).
+    pub subject: Option<String>,
+    /// The document's publication date and outlet, so a claim stands alone.
+    pub published: Option<jiff::civil::Date>,
+    pub outlet: Option<String>,
+    /// The claim was read from reader comments.
+    pub in_comments: bool,
+}
+
+/// Options of the extractor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtractOptions {
+    /// Read reader comments too (they are marked, and skipped by default).
+    pub include_comments: bool,
+}
+
+/// Turns documents into claims with one set of rules. Build it once.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    rules: Rules,
+    options: ExtractOptions,
+    /// First words of every trigger phrase: a sentence without one is skipped.
+    triggers: Option<AhoCorasick>,
+    percent_category: Option<String>,
+}
+
+/// Who a sentence says is speaking.
+#[derive(Debug, Clone, PartialEq)]
+struct Speaker {
+    text: String,
+    party: Option<u16>,
+    official: bool,
+}
+
+/// What a sentence's analysis found about its speaker.
+#[derive(Debug, Clone, PartialEq)]
+enum SpeakerCue {
+    None,
+    Named(Speaker),
+    /// `he said`, `it said`: whoever was named last.
+    Pronoun,
+}
+
+impl Extractor {
+    pub fn new(rules: Rules, options: ExtractOptions) -> Extractor {
+        let mut words: Vec<&str> = Vec::new();
+        for w in rules.lexicon.first_words() {
+            words.push(w);
+        }
+        let triggers = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .ok();
+        let percent_category = rules.categories.iter().find(|c| c.percent).map(|c| c.name.clone());
+        Extractor {
+            rules,
+            options,
+            triggers,
+            percent_category,
+        }
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Every claim the document states, in text order.
+    pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        let quantities = number::scan(&doc.text);
+        let sentences = text::sentences(&doc.text);
+        let mut claims = Vec::new();
+        let mut q = 0;
+        for (si, sentence) in sentences.iter().enumerate() {
+            while q < quantities.len() && quantities[q].start < sentence.range.start {
+                q += 1;
+            }
+            let mut q_end = q;
+            while q_end < quantities.len() && quantities[q_end].end <= sentence.range.end {
+                q_end += 1;
+            }
+            let qs = &quantities[q..q_end];
+            let Some(sentence_text) = doc.text.get(sentence.range.clone()) else { continue };
+            let in_comments = excluded(&doc.comments, sentence.range.start);
+            if excluded(&doc.noise, sentence.range.start) || in_comments && !self.options.include_comments {
+                continue;
+            }
+            let has_number = qs.iter().any(|x| matches!(x.kind, Kind::Count | Kind::Percent));
+            let has_percent = qs.iter().any(|x| x.kind == Kind::Percent);
+            if !has_percent && !self.has_trigger(sentence_text) {
+                continue;
+            }
+            if !has_number && !has_article(sentence_text) {
+                continue;
+            }
+            let analysis = self.analyse(doc, &sentences, si, sentence_text, sentence.range.start, qs);
+            claims.extend(analysis.into_iter().map(|mut c| {
+                c.in_comments = in_comments;
+                c
+            }));
+        }
+        claims
+    }
+
+    fn has_trigger(&self, sentence: &str) -> bool {
+        let Some(triggers) = &self.triggers else { return true };
+        let bytes = sentence.as_bytes();
+        triggers.find_iter(sentence).any(|m| {
+            let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+            let after = bytes.get(m.end());
+            !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+    }
+
+    fn annotate<'a>(&self, toks: Vec<Tok<'a>>, qs: &[Quantity]) -> Vec<Ann<'a>> {
+        let mut anns: Vec<Ann<'a>> = Vec::with_capacity(toks.len());
+        let mut qi = 0;
+        for (i, tok) in toks.iter().enumerate() {
+            while qi < qs.len() && qs[qi].end <= tok.start {
+                qi += 1;
+            }
+            let quantity = qs
+                .get(qi)
+                .filter(|x| x.start <= tok.start && tok.end <= x.end || x.start < tok.end && tok.start < x.end)
+                .map(|_| qi);
+            let countable = quantity.and_then(|k| qs.get(k)).is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Percent));
+            anns.push(Ann {
+                tok: tok.clone(),
+                matches: if quantity.is_some() && countable { Vec::new() } else { self.rules.lexicon.matches_at(&toks, i) },
+                quantity,
+                countable,
+            });
+        }
+        anns
+    }
+
+    fn speaker_of(&self, anns: &[Ann], sentence: &str, base: usize) -> SpeakerCue {
+        let mut found = SpeakerCue::None;
+        for (v, t) in anns.iter().enumerate() {
+            let Some(m) = t.matches.iter().find(|m| m.tag == Tag::SpeechVerb) else { continue };
+            if m.len >= 2 && t.tok.lower == "according" {
+                // according to X: X runs to the next punctuation.
+                let mut s = v + m.len;
+                let mut e = s;
+                while e < anns.len() && e - s < 10 && !anns[e].is_punct() {
+                    e += 1;
+                }
+                // `the statement of X`, `a report by X`: the speaker is X.
+                if let Some(k) = (s..e).rev().find(|&k| matches!(anns[k].tok.lower.as_str(), "of" | "by" | "from")) {
+                    if k + 1 < e && k < s + 4 {
+                        s = k + 1;
+                    }
+                }
+                while s < e && matches!(anns[s].tok.lower.as_str(), "the" | "a" | "an") {
+                    s += 1;
+                }
+                if s >= e {
+                    continue;
+                }
+                if anns[s].matches.iter().any(|m| m.tag == Tag::NotSpeaker && s + m.len >= e) {
+                    continue;
+                }
+                return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
+            }
+            if let Some((s, e)) = speaker_before(anns, v) {
+                if e - s == 1 && matches!(anns[s].tok.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i") {
+                    if found == SpeakerCue::None {
+                        found = SpeakerCue::Pronoun;
+                    }
+                    continue;
+                }
+                let named = (s..e).any(|k| {
+                    anns[k].tok.is_capitalized() && k > 0 || anns[k].matches.iter().any(|m| matches!(m.tag, Tag::Official | Tag::Party { .. }))
+                });
+                if named {
+                    return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
+                }
+            } else if v > 0 && (anns[v - 1].is_punct()) {
+                // `…," said John Smith`
+                let s = v + m.len;
+                let mut e = s;
+                while e < anns.len() && e - s < 5 && anns[e].tok.kind != TokKind::Punct && anns[e].tok.is_capitalized() {
+                    e += 1;
+                }
+                if e > s {
+                    return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
+                }
+            }
+        }
+        found
+    }
+
+    fn speaker_from(&self, anns: &[Ann], s: usize, e: usize, sentence: &str, base: usize) -> Speaker {
+        let start = anns[s].tok.start - base;
+        let end = anns[e - 1].tok.end - base;
+        let text = sentence.get(start..end).unwrap_or_default().to_string();
+        let mut party = None;
+        let mut official = false;
+        for a in &anns[s..e] {
+            for m in &a.matches {
+                match m.tag {
+                    Tag::Party { party: p } => party = party.or(Some(p)),
+                    Tag::Official => official = true,
+                    _ => {}
+                }
+            }
+        }
+        Speaker { text, party, official }
+    }
+
+    /// The speaker of sentence `si`, or, failing that, of the sentences
+    /// before it in the same paragraph (reported speech runs on), with
+    /// pronouns resolved to the last speaker named.
+    fn carried_speaker(&self, doc: &Document, sentences: &[text::Sentence], si: usize, own: SpeakerCue) -> Option<Speaker> {
+        let mut pronoun = own == SpeakerCue::Pronoun;
+        if let SpeakerCue::Named(s) = own {
+            return Some(s);
+        }
+        let paragraph = sentences.get(si)?.paragraph;
+        for back in 1..=6 {
+            let Some(prev) = si.checked_sub(back).and_then(|p| sentences.get(p)) else { break };
+            let same_paragraph = prev.paragraph == paragraph;
+            if !same_paragraph && !pronoun {
+                break;
+            }
+            let Some(text) = doc.text.get(prev.range.clone()) else { continue };
+            let quantities = Vec::new();
+            let anns = self.annotate(text::tokenize(text, prev.range.start), &quantities);
+            match self.speaker_of(&anns, text, prev.range.start) {
+                SpeakerCue::Named(s) => return Some(s),
+                SpeakerCue::Pronoun => pronoun = true,
+                SpeakerCue::None => {}
+            }
+            if back >= 3 && !pronoun {
+                break;
+            }
+        }
+        None
+    }
+
+    fn analyse(&self, doc: &Document, sentences: &[text::Sentence], si: usize, sentence: &str, base: usize, qs: &[Quantity]) -> Vec<Claim> {
+        let anns = self.annotate(text::tokenize(sentence, base), qs);
+        let mut found: Vec<Found> = Vec::new();
+        let mut k = 0;
+        while k < anns.len() {
+            let a = &anns[k];
+            let Some(qi) = a.quantity else {
+                if !a.is_punct() && matches!(a.tok.lower.as_str(), "a" | "an") {
+                    if let Some(f) = self.article_claim(&anns, k) {
+                        found.push(f);
+                    }
+                }
+                k += 1;
+                continue;
+            };
+            let mut end = k;
+            while end < anns.len() && anns[end].quantity == Some(qi) {
+                end += 1;
+            }
+            if let Some(qty) = qs.get(qi) {
+                if let Some(f) = self.number_claim(&anns, k, end, qty) {
+                    // `three more bodies were found`: an increment, not a
+                    // figure — unless it continues a figure of another
+                    // category (`seven died and 10 more were wounded`).
+                    let increment = f.np.increment && !found.last().is_some_and(|p| p.category != f.category);
+                    // `two of the injured`: a subset of another figure.
+                    if !increment && !f.np.partitive {
+                        found.push(f);
+                    }
+                }
+            }
+            k = end.max(k + 1);
+        }
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let own = self.speaker_of(&anns, sentence, base);
+        let speaker = self.carried_speaker(doc, sentences, si, own);
+        let hedges = self.hedges(&anns);
+        let time = sentence_time(sentence, base, qs, doc.published);
+        let people = self.rules.population_index("people");
+        let mut out: Vec<Claim> = Vec::new();
+        let mut previous: Option<(Option<u16>, Option<u16>)> = None;
+        for f in found {
+            let category = &self.rules.categories[f.category as usize];
+            let mut party = f.np.party;
+            let mut population = f.np.population_adjective.or(f.np.population);
+            if f.np.continuation && population == people {
+                population = None;
+            }
+            if !category.percent {
+                if party.is_none() && f.np.possessive {
+                    party = speaker.as_ref().and_then(|s| s.party);
+                }
+                if party.is_none() {
+                    party = side_phrase(&anns, f.end);
+                }
+                if let Some((prev_party, prev_population)) = previous {
+                    if f.np.elided || f.np.continuation {
+                        party = party.or(prev_party);
+                        population = population.or(prev_population);
+                    }
+                }
+                if party.is_none() && f.role != Role::Before {
+                    if let Some(s) = speaker.as_ref().filter(|s| s.official) {
+                        party = s.party;
+                    }
+                }
+                population = population.or(people);
+                previous = Some((party, population));
+            }
+            let (line, column) = text::line_col(&doc.text, f.start);
+            out.push(Claim {
+                doc: doc.id.clone(),
+                start: f.start,
+                end: f.end_byte,
+                line,
+                column,
+                number: doc.text.get(f.start..f.end_byte).unwrap_or_default().to_string(),
+                quote: sentence.to_string(),
+                quote_start: base,
+                category: category.name.clone(),
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier,
+                party: if category.percent { None } else { party.and_then(|p| self.rules.parties.get(p as usize).cloned()) },
+                population: if category.percent { None } else { population.and_then(|p| self.rules.populations.get(p as usize).cloned()) },
+                speaker: speaker.as_ref().map(|s| s.text.clone()),
+                hedges: hedges.clone(),
+                event_time: time.or(doc.published.map(|d| EventTime::day(d, false))),
+                subject: f.subject,
+                published: doc.published,
+                outlet: doc.source.clone(),
+                in_comments: false,
+            });
+        }
+        out
+    }
+
+    fn hedges(&self, anns: &[Ann]) -> Vec<String> {
+        let mut hedges: Vec<String> = Vec::new();
+        for a in anns {
+            for m in &a.matches {
+                if let Tag::Hedge { hedge } = m.tag {
+                    if let Some(name) = self.rules.hedges.get(hedge as usize) {
+                        if !hedges.contains(name) {
+                            hedges.push(name.clone());
+                        }
+                    }
+                }
+            }
+        }
+        hedges
+    }
+
+    /// A number at tokens `k..end`: is it a claim, and of what?
+    fn number_claim(&self, anns: &[Ann], k: usize, end: usize, qty: &Quantity) -> Option<Found> {
+        if qty.kind == Kind::Percent {
+            let category = self.rules.category_index(self.percent_category.as_deref()?)?;
+            return Some(Found {
+                start: qty.start,
+                end_byte: qty.end,
+                end,
+                category,
+                role: Role::Noun,
+                np: Default::default(),
+                low: qty.low,
+                high: qty.high,
+                qualifier: qty.qualifier,
+                subject: percent_subject(anns, end),
+            });
+        }
+        if qty.kind != Kind::Count {
+            return None;
+        }
+        let (rest, np) = noun_phrase(Toks::new(anns, end)).ok()?;
+        let (category, role) = if let Ok((_, (category, negated))) = predicate(rest) {
+            if negated {
+                return None;
+            }
+            (category, Role::After)
+        } else if let Some(category) = before_number(anns, k) {
+            (category, Role::Before)
+        } else if let Some(category) = np.category {
+            (category, Role::Noun)
+        } else {
+            return None;
+        };
+        if self.rules.categories.get(category as usize).is_none_or(|c| c.percent) {
+            return None;
+        }
+        Some(Found {
+            start: qty.start,
+            end_byte: qty.end,
+            end: rest.pos,
+            category,
+            role,
+            np,
+            low: qty.low,
+            high: qty.high,
+            qualifier: qty.qualifier,
+            subject: None,
+        })
+    }
+
+    /// `An Armenian civilian worker was killed`, `a man was shot dead`: the
+    /// article counts one where the grammar is sure — a singular person
+    /// noun, then a casualty predicate.
+    fn article_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let (rest, np) = noun_phrase(Toks::new(anns, k + 1)).ok()?;
+        if np.elided || !np.singular || np.population.is_none() || np.continuation || np.category.is_some() {
+            return None;
+        }
+        let (_, (category, negated)) = predicate(rest).ok()?;
+        if negated {
+            return None;
+        }
+        let a = anns.get(k)?;
+        Some(Found {
+            start: a.tok.start,
+            end_byte: a.tok.end,
+            end: rest.pos,
+            category,
+            role: Role::After,
+            np,
+            low: Some(1.0),
+            high: Some(1.0),
+            qualifier: Qualifier::Exact,
+            subject: None,
+        })
+    }
+}
+
+/// A claim found in a sentence, before attribution.
+struct Found {
+    start: usize,
+    end_byte: usize,
+    /// Token index where the claim's clause continues.
+    end: usize,
+    category: u16,
+    role: Role,
+    np: clause::NounPhrase,
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: Qualifier,
+    subject: Option<String>,
+}
+
+/// `on the Armenian side`, `from the Armenian side`: a party named as a
+/// side in the rest of the clause (never an agent after `by`).
+fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
+    let mut i = from;
+    while i < anns.len() && i < from + 16 {
+        let a = &anns[i];
+        if a.tok.is_punct(';') || a.countable {
+            break;
+        }
+        if matches!(a.tok.lower.as_str(), "side" | "sides") {
+            if let Some(prev) = i.checked_sub(1).and_then(|p| anns.get(p)) {
+                // the party phrase may be several words: look at the last token's matches
+                for back in 1..=3 {
+                    let Some(t) = i.checked_sub(back).and_then(|p| anns.get(p)) else { break };
+                    for m in &t.matches {
+                        if let Tag::Party { party } = m.tag {
+                            if i - back + m.len == i {
+                                return Some(party);
+                            }
+                        }
+                    }
+                }
+                let _ = prev;
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// What a percentage is a share of: the words after it (`68% of inhabited
+/// settlements` → `inhabited settlements`).
+fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut i = from;
+    while let Some(a) = anns.get(i) {
+        if a.is_punct() || a.quantity.is_some() || words.len() >= 3 {
+            break;
+        }
+        let w = a.tok.lower.as_str();
+        if words.is_empty() && matches!(w, "of" | "the" | "all" | "its" | "their" | "his" | "her" | "those") {
+            i += 1;
+            continue;
+        }
+        if a.tok.kind == TokKind::Possessive {
+            if let Some(last) = words.last_mut() {
+                *last = format!("{last}'s");
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(w, "of" | "in" | "to" | "were" | "was" | "are" | "is" | "had" | "have" | "either" | "and" | "who" | "that" | "said" | "for") {
+            break;
+        }
+        words.push(w.to_string());
+        i += 1;
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn excluded(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    ranges.iter().any(|r| r.contains(&at))
+}
+
+fn has_article(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    memchr::memmem::find_iter(b, b"a").any(|i| {
+        let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let rest = &b[i + 1..];
+        before_ok && (rest.first() == Some(&b' ') || rest.starts_with(b"n "))
+    }) || sentence.starts_with("A ")
+        || sentence.starts_with("An ")
+}

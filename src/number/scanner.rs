@@ -1,0 +1,395 @@
+//! Candidate positions, then the grammar.
+//!
+//! Two cheap scans propose where a quantity may start: an Aho-Corasick
+//! automaton (ASCII case-insensitive, leftmost-longest) over the first words
+//! of every construct (number words, qualifiers, vague words, months...),
+//! and a byte scan for ASCII digits. The nom grammar runs only at those
+//! positions. Around each digit the scanner also decides what the grammar
+//! cannot see: the whitespace-delimited token (URLs, e-mails, file names are
+//! identifiers), letters glued to the digits (`G7`, `COVID-19`), a currency
+//! sign just before (`$`, `US$`, `Rs`), and the word before (`in 2020`).
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+use super::grammar::{self, Ctx, is_word_char};
+use super::{Kind, Qualifier, Quantity, lexicon};
+
+/// A reusable scanner holding the prebuilt automaton. [`super::scan`] uses
+/// a shared static one.
+#[derive(Debug, Clone)]
+pub struct Scanner {
+    ac: Option<AhoCorasick>,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+enum Step {
+    Hit(Quantity),
+    /// No mention; nothing can start before this offset.
+    Skip(usize),
+    Miss,
+}
+
+impl Scanner {
+    /// Build the automaton (a few hundred short patterns, well under a
+    /// millisecond). Should building ever fail, the scanner falls back to
+    /// trying every word start, which is slower but gives the same output.
+    pub fn new() -> Scanner {
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(lexicon::PATTERNS)
+            .ok();
+        Scanner { ac }
+    }
+
+    /// Every quantity mention in `text`, ordered, non-overlapping.
+    pub fn scan(&self, text: &str) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        self.scan_into(text, &mut out);
+        out
+    }
+
+    /// [`Scanner::scan`], appending to `out` (reuse a buffer across texts).
+    pub fn scan_into(&self, text: &str, out: &mut Vec<Quantity>) {
+        match &self.ac {
+            Some(ac) => run(text, out, |pos| {
+                if pos >= text.len() {
+                    return None;
+                }
+                ac.find(Input::new(text).span(pos..text.len())).map(|m| m.start())
+            }),
+            None => run(text, out, |pos| next_word_start(text, pos)),
+        }
+    }
+
+    /// Reference implementation for tests: runs the grammar at every word
+    /// start instead of at automaton candidates. Same output as
+    /// [`Scanner::scan`] unless a pattern is missing; several times slower.
+    pub fn scan_every_word(&self, text: &str) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        run(text, &mut out, |pos| next_word_start(text, pos));
+        out
+    }
+}
+
+/// Next position ≥ `pos` where a word starts (or a `~`).
+fn next_word_start(text: &str, pos: usize) -> Option<usize> {
+    let tail = text.get(pos..)?;
+    let mut prev = text.get(..pos).and_then(|h| h.chars().next_back());
+    for (k, c) in tail.char_indices() {
+        let starts = (c.is_alphabetic() && !prev.is_some_and(is_word_char)) || c == '~';
+        if starts {
+            return Some(pos + k);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Next ASCII digit at or after `pos`.
+fn next_digit(bytes: &[u8], pos: usize) -> Option<usize> {
+    let tail = bytes.get(pos..)?;
+    tail.iter().position(u8::is_ascii_digit).map(|k| pos + k)
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    let len = text.get(at..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+    at + len
+}
+
+fn run(text: &str, out: &mut Vec<Quantity>, mut next_word: impl FnMut(usize) -> Option<usize>) {
+    let bytes = text.as_bytes();
+    let mut pos = 0usize;
+    let mut last_end = 0usize;
+    let (mut word_at, mut words_done) = (None::<usize>, false);
+    let (mut digit_at, mut digits_done) = (None::<usize>, false);
+    let mut tok = Token::default();
+    loop {
+        if !words_done && word_at.is_none_or(|w| w < pos) {
+            word_at = next_word(pos);
+            words_done = word_at.is_none();
+        }
+        if !digits_done && digit_at.is_none_or(|d| d < pos) {
+            digit_at = next_digit(bytes, pos);
+            digits_done = digit_at.is_none();
+        }
+        let (c, is_digit) = match (word_at, digit_at) {
+            (None, None) => break,
+            (Some(w), None) => (w, false),
+            (None, Some(d)) => (d, true),
+            (Some(w), Some(d)) => {
+                if d < w {
+                    (d, true)
+                } else {
+                    (w, false)
+                }
+            }
+        };
+        let step = if is_digit {
+            try_digit(text, c, last_end, &mut tok)
+        } else {
+            try_word(text, c, last_end, &mut tok)
+        };
+        let after = next_char(text, c);
+        match step {
+            Step::Hit(q) => {
+                pos = q.end.max(after);
+                last_end = q.end;
+                out.push(q);
+            }
+            Step::Skip(to) => pos = to.max(after),
+            Step::Miss => pos = after,
+        }
+    }
+}
+
+fn quantity(start: usize, h: &grammar::Hit) -> Quantity {
+    Quantity {
+        start,
+        end: start + h.len,
+        low: h.low,
+        high: h.high,
+        qualifier: h.qualifier,
+        kind: h.kind,
+    }
+}
+
+fn identifier(start: usize, end: usize) -> Quantity {
+    Quantity { start, end, low: None, high: None, qualifier: Qualifier::Exact, kind: Kind::Identifier }
+}
+
+fn try_word(text: &str, c: usize, last_end: usize, tok: &mut Token) -> Step {
+    let before = text.get(..c).unwrap_or("");
+    let mut prev = before.chars().rev();
+    match prev.next() {
+        Some(p) if is_word_char(p) => return Step::Miss,
+        Some('-') if prev.next().is_some_and(char::is_alphabetic) => return Step::Miss,
+        _ => {}
+    }
+    tok.locate(text, c, last_end);
+    if tok.urlish {
+        return if tok.has_digit {
+            Step::Hit(identifier(tok.core_start.max(last_end), tok.core_end))
+        } else {
+            Step::Skip(tok.end)
+        };
+    }
+    let Some(rest) = text.get(c..) else { return Step::Miss };
+    match grammar::mention(rest, Ctx::default()) {
+        Some(h) => Step::Hit(quantity(c, &h)),
+        None => Step::Miss,
+    }
+}
+
+fn try_digit(text: &str, d: usize, last_end: usize, tok: &mut Token) -> Step {
+    tok.locate(text, d, last_end);
+    let id_span = |tok: &Token| {
+        let start = tok.core_start.max(last_end).min(d);
+        let end = tok.core_end.max(d + 1);
+        Step::Hit(identifier(start, end))
+    };
+    if tok.urlish {
+        return id_span(tok);
+    }
+    let before = text.get(..d).unwrap_or("");
+    let mut rev = before.chars().rev();
+    let (p1, p2) = (rev.next(), rev.next());
+    let glued = match p1 {
+        Some(c) if c.is_ascii_digit() => false,
+        Some(c) if is_word_char(c) => true,
+        Some('@' | '/' | '#' | '\\' | '=' | '+' | '&') => true,
+        Some('-' | '\u{2011}') if p2.is_some_and(char::is_alphabetic) => !prefix_allowed(before),
+        Some('.') => p2.is_some_and(is_word_char),
+        _ => false,
+    };
+    if glued {
+        return id_span(tok);
+    }
+    let s = lookback(text, d, last_end);
+    let ctx = Ctx { year_prep: year_preposition_before(text, s) };
+    let attempt = |at: usize| text.get(at..).and_then(|t| grammar::mention(t, ctx)).map(|h| (at, h));
+    let hit = attempt(s).or_else(|| if s != d { attempt(d) } else { None });
+    let Some((start, h)) = hit else {
+        // unreachable in practice (bare digits always parse): keep the run
+        let run_end = next_non_digit(text.as_bytes(), d);
+        return Step::Hit(identifier(d, run_end));
+    };
+    let q = quantity(start, &h);
+    if q.kind != Kind::Identifier && glued_after(text, q.end) {
+        return id_span(tok);
+    }
+    Step::Hit(q)
+}
+
+fn next_non_digit(bytes: &[u8], d: usize) -> usize {
+    bytes.get(d..).and_then(|t| t.iter().position(|b| !b.is_ascii_digit())).map_or(bytes.len(), |k| d + k)
+}
+
+/// Letters or `@` right after a numeric mention (`49Hqit…`, `4x4`, `5G`),
+/// or `.`/`/`/`:` leading on to more (`1.2.3`, `24/7`, `3:1`).
+fn glued_after(text: &str, end: usize) -> bool {
+    let mut it = text.get(end..).unwrap_or("").chars();
+    match (it.next(), it.next()) {
+        (Some(c), _) if is_word_char(c) || c == '@' => true,
+        (Some('.'), Some(n)) => n.is_ascii_digit() || n.is_lowercase(),
+        (Some('/' | ':'), Some(n)) => n.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// `mid-2020` is a year; `COVID-19`, `F-16`, `Su-25` are identifiers.
+fn prefix_allowed(before: &str) -> bool {
+    let head = before.strip_suffix(['-', '\u{2011}']).unwrap_or(before);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take(16)
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(head.len(), |(k, _)| k);
+    let word = head.get(word_start..).unwrap_or("");
+    let preceded_by_word = head.get(..word_start).and_then(|h| h.chars().next_back()).is_some_and(is_word_char);
+    !preceded_by_word && lexicon::is_number_prefix(word)
+}
+
+/// A currency sign (`$`, `US$`, `€`, `Rs`, `USD`...) or a `.` (`.40`) just
+/// before the digits at `d`: the grammar starts there instead.
+fn lookback(text: &str, d: usize, floor: usize) -> usize {
+    const SIGNS: &[&str] = &[
+        "US$", "A$", "C$", "HK$", "NZ$", "$", "\u{20ac}", "\u{a3}", "\u{a5}", "\u{20b9}", "Rs.",
+        "Rs", "USD", "EUR", "GBP", "RUB", "AZN", "INR", "UAH",
+    ];
+    let Some(before) = text.get(floor.min(d)..d) else { return d };
+    let base = floor.min(d);
+    let (b, spaced) = match before.strip_suffix([' ', '\u{a0}']) {
+        Some(b) => (b, true),
+        None => (before, false),
+    };
+    for sign in SIGNS {
+        let n = sign.len();
+        let Some(at) = b.len().checked_sub(n) else { continue };
+        let matches = b.as_bytes().get(at..).is_some_and(|t| t.eq_ignore_ascii_case(sign.as_bytes()));
+        if !matches || !b.is_char_boundary(at) {
+            continue;
+        }
+        let lettered = sign.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+        let glued_before = b.get(..at).and_then(|h| h.chars().next_back()).is_some_and(is_word_char);
+        if lettered && glued_before {
+            continue;
+        }
+        return base + at;
+    }
+    if !spaced && before.ends_with('.') {
+        let prev = before.get(..before.len() - 1).and_then(|h| h.chars().next_back());
+        if !prev.is_some_and(is_word_char) {
+            return d - 1;
+        }
+    }
+    d
+}
+
+/// Is the word before `s` one that makes a 4-digit number a year
+/// (`in`, `since`, `mid-`)?
+fn year_preposition_before(text: &str, s: usize) -> bool {
+    let before = text.get(..s).unwrap_or("");
+    let mut end = before.len();
+    for (k, c) in before.char_indices().rev().take(3) {
+        if c.is_whitespace() || c == '-' {
+            end = k;
+        } else {
+            break;
+        }
+    }
+    if end == before.len() {
+        return false;
+    }
+    let head = before.get(..end).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .take(12)
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(end, |(k, _)| k);
+    head.get(start..).is_some_and(lexicon::is_year_preposition)
+}
+
+/// The whitespace-delimited token around a candidate, computed once per
+/// token (so a 1 MB line without spaces is still scanned in linear time).
+#[derive(Debug, Default)]
+struct Token {
+    valid: bool,
+    start: usize,
+    end: usize,
+    /// The token without surrounding brackets, quotes and punctuation.
+    core_start: usize,
+    core_end: usize,
+    /// URL, e-mail, handle, file name, or `_`-joined code.
+    urlish: bool,
+    has_digit: bool,
+}
+
+const LEAD: &[char] = &['(', '[', '{', '<', '"', '\'', '\u{201c}', '\u{2018}', '\u{ab}', '*'];
+const TRAIL: &[char] = &[
+    ')', ']', '}', '>', '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', '.', ',', ';', ':', '!', '?',
+    '*',
+];
+
+impl Token {
+    fn locate(&mut self, text: &str, p: usize, floor: usize) {
+        if self.valid && self.start <= p && p < self.end {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut lo = floor.min(p);
+        if self.valid && self.end <= p {
+            lo = lo.max(self.end);
+        }
+        let start = bytes
+            .get(lo..p)
+            .and_then(|b| b.iter().rposition(u8::is_ascii_whitespace))
+            .map_or(lo, |k| lo + k + 1);
+        let end = bytes
+            .get(p..)
+            .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
+            .map_or(bytes.len(), |k| p + k);
+        let whole = text.get(start..end).unwrap_or("");
+        let core_l = whole.trim_start_matches(LEAD);
+        let core = core_l.trim_end_matches(TRAIL);
+        let mut core_start = start + (whole.len() - core_l.len());
+        let core_end = core_start + core.len();
+        let mut urlish = false;
+        if let Some(k) = core.find("://") {
+            urlish = true;
+            let scheme = core
+                .get(..k)
+                .unwrap_or("")
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_ascii_alphabetic())
+                .last()
+                .map_or(k, |(j, _)| j);
+            core_start += scheme;
+        } else if let Some(k) = find_ci(core, "www.") {
+            urlish = true;
+            core_start += k;
+        } else if core.contains('@') || core.contains('_') {
+            urlish = true;
+        } else if let Some((stem, ext)) = core.rsplit_once('.') {
+            urlish = !stem.is_empty() && lexicon::is_file_extension(ext);
+        }
+        let has_digit = text.get(core_start..core_end).is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
+        *self = Token { valid: true, start, end, core_start, core_end, urlish, has_digit };
+    }
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.len();
+    hay.as_bytes().windows(n).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}

@@ -1,0 +1,201 @@
+//! Copies of one text are one source. A document is reduced to a bottom-k
+//! sketch of its word 5-gram hashes; documents that share sketch hashes are
+//! candidates, and a candidate pair whose estimated containment is high is
+//! a copy. No pair of documents is compared unless they share a hash.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// Sketch size: the smallest this-many shingle hashes of a document.
+const SKETCH: usize = 256;
+/// Share of the smaller document's shingles that must appear in the larger.
+pub const CONTAINMENT: f64 = 0.6;
+/// Documents with fewer shingles than this are too short to call copies.
+const MIN_SHINGLES: usize = 30;
+
+/// What copy detection keeps of a document: a few kilobytes, not its text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fingerprint {
+    /// Sorted, deduplicated smallest shingle hashes.
+    sketch: Vec<u64>,
+    /// Number of distinct shingles in the document.
+    shingles: usize,
+}
+
+fn hash_words(words: &[&str]) -> u64 {
+    // A fixed-key hasher: fingerprints must be stable across runs and
+    // machines, so that `extract` shards reconcile alike.
+    let mut h = std::hash::BuildHasherDefault::<FnvHasher>::default().build_hasher();
+    for w in words {
+        h.write(w.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        // final avalanche (splitmix64) so low bits are well mixed
+        let mut z = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Fingerprint {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut hashes: Vec<u64> = words.windows(SHINGLE).map(hash_words).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let shingles = hashes.len();
+        hashes.truncate(SKETCH);
+        Fingerprint {
+            sketch: hashes,
+            shingles,
+        }
+    }
+
+    /// Estimated share of `self`'s shingles that are also in `other`.
+    pub fn containment_in(&self, other: &Fingerprint) -> f64 {
+        if self.shingles == 0 || other.shingles == 0 {
+            return 0.0;
+        }
+        // Bottom-k of the union, and how many of those both sketches hold.
+        let mut union = Vec::with_capacity(SKETCH);
+        let (mut i, mut j, mut both) = (0, 0, 0usize);
+        while union.len() < SKETCH && (i < self.sketch.len() || j < other.sketch.len()) {
+            match (self.sketch.get(i), other.sketch.get(j)) {
+                (Some(a), Some(b)) if a == b => {
+                    union.push(*a);
+                    both += 1;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(a), Some(b)) if a < b => {
+                    union.push(*a);
+                    i += 1;
+                }
+                (Some(_), Some(b)) => {
+                    union.push(*b);
+                    j += 1;
+                }
+                (Some(a), None) => {
+                    union.push(*a);
+                    i += 1;
+                }
+                (None, Some(b)) => {
+                    union.push(*b);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        if union.is_empty() {
+            return 0.0;
+        }
+        let jaccard = both as f64 / union.len() as f64;
+        let union_size = (self.shingles + other.shingles) as f64 / (1.0 + jaccard);
+        (jaccard * union_size / self.shingles as f64).min(1.0)
+    }
+}
+
+/// For each document, the index of the document it is a copy of.
+///
+/// `order` decides which of two copies is the original: the one it ranks
+/// first (earlier publication, no repost notice, earlier input).
+pub fn find_copies(prints: &[Fingerprint], is_original_first: impl Fn(usize, usize) -> bool) -> Vec<Option<usize>> {
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (d, p) in prints.iter().enumerate() {
+        if p.shingles < MIN_SHINGLES {
+            continue;
+        }
+        for h in &p.sketch {
+            index.entry(*h).or_default().push(d);
+        }
+    }
+    let mut parent: Vec<usize> = (0..prints.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for docs in index.values() {
+        // A hash in very many documents is boilerplate, not evidence.
+        if docs.len() > 64 {
+            continue;
+        }
+        for (a_pos, &a) in docs.iter().enumerate() {
+            for &b in &docs[a_pos + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 8).map(|(k, _)| k).collect();
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let (small, large) = if prints[a].shingles <= prints[b].shingles { (a, b) } else { (b, a) };
+        if prints[small].containment_in(&prints[large]) >= CONTAINMENT {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            if ra != rb {
+                if is_original_first(ra, rb) {
+                    parent[rb] = ra;
+                } else {
+                    parent[ra] = rb;
+                }
+            }
+        }
+    }
+    (0..prints.len())
+        .map(|d| {
+            let r = root(&mut parent, d);
+            (r != d).then_some(r)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(seed: usize) -> String {
+        (0..300).map(|i| format!("word{} ", (i * 7 + seed * 13) % 997)).collect()
+    }
+
+    #[test]
+    fn a_copy_with_page_noise_is_found() {
+        let original = article(1);
+        let copy = format!("Donate now! Share this. {original} Comments: first! great article.");
+        let other = article(2);
+        let prints: Vec<_> = [&original, &copy, &other].iter().map(|t| Fingerprint::of(t)).collect();
+        let copies = find_copies(&prints, |a, b| a < b);
+        assert_eq!(copies, vec![None, Some(0), None]);
+    }
+
+    #[test]
+    fn short_texts_are_never_copies() {
+        let prints: Vec<_> = ["seven killed", "seven killed"].iter().map(|t| Fingerprint::of(t)).collect();
+        assert_eq!(find_copies(&prints, |a, b| a < b), vec![None, None]);
+    }
+}

@@ -1,0 +1,145 @@
+//! Phrase lookup: every phrase of the rules, keyed by its first word, so a
+//! token asks only the phrases that could start with it.
+
+use crate::text::{Tok, TokKind, tokenize};
+use std::collections::HashMap;
+
+/// Where a trigger phrase stands relative to the victims' number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// After the victims: `N were killed`.
+    After,
+    /// Before the victims: `killed N people`.
+    Before,
+    /// The victims' own noun: `N dead`.
+    Noun,
+    /// A toll noun introducing the number: `the death toll rose to N`.
+    Toll,
+}
+
+/// What a phrase means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    Trigger { category: u16, role: Role },
+    Population { population: u16, adjective: bool },
+    Party { party: u16 },
+    SpeechVerb,
+    Official,
+    NotSpeaker,
+    Hedge { hedge: u16 },
+    Negation,
+}
+
+/// A phrase found at a token: how many tokens it spans and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub len: usize,
+    pub tag: Tag,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    words: Vec<String>,
+    tag: Tag,
+    /// Party names match only capitalised words (`Turkey`, not `turkey`);
+    /// all-capital aliases (`US`) match only themselves.
+    case: Case,
+    original: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Any,
+    Capitalized,
+    Exact,
+}
+
+/// Every phrase of the rules, keyed by its first word (lowercase).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    by_first: HashMap<String, Vec<Entry>>,
+    first_words: Vec<String>,
+}
+
+impl Lexicon {
+    /// Add a phrase; false if it has no words.
+    pub(crate) fn insert(&mut self, phrase: &str, tag: Tag) -> bool {
+        let toks = tokenize(phrase, 0);
+        if toks.is_empty() {
+            return false;
+        }
+        let case = match tag {
+            Tag::Party { .. } => {
+                let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+                if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                    Case::Exact
+                } else {
+                    Case::Capitalized
+                }
+            }
+            _ => Case::Any,
+        };
+        let words: Vec<String> = toks.iter().map(|t| t.lower.clone()).collect();
+        let original = toks.iter().map(|t| t.text.to_string()).collect();
+        let entries = self.by_first.entry(words[0].clone()).or_default();
+        if !entries.iter().any(|e| e.words == words && e.tag == tag) {
+            entries.push(Entry {
+                words,
+                tag,
+                case,
+                original,
+            });
+        }
+        true
+    }
+
+    /// Longest phrases first, so callers can take the first match of a kind.
+    pub(crate) fn seal(&mut self) {
+        for entries in self.by_first.values_mut() {
+            entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        let mut first: Vec<String> = self.by_first.keys().cloned().collect();
+        first.sort();
+        self.first_words = first;
+    }
+
+    /// Every phrase's first word, for building a prefilter.
+    pub fn first_words(&self) -> &[String] {
+        &self.first_words
+    }
+
+    /// The phrases that start at token `i`, longest first.
+    pub fn matches_at(&self, toks: &[Tok], i: usize) -> Vec<PhraseMatch> {
+        let Some(first) = toks.get(i) else {
+            return Vec::new();
+        };
+        if first.kind == TokKind::Punct {
+            return Vec::new();
+        }
+        let Some(entries) = self.by_first.get(&first.lower) else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter(|e| {
+                e.words.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k).is_some_and(|t| {
+                        t.lower == *w
+                            && match e.case {
+                                Case::Any => true,
+                                Case::Capitalized => {
+                                    k > 0 || t.is_capitalized()
+                                        || !e.original[k].chars().next().is_some_and(char::is_uppercase)
+                                }
+                                Case::Exact => t.text == e.original[k],
+                            }
+                    })
+                })
+            })
+            .map(|e| PhraseMatch {
+                len: e.words.len(),
+                tag: e.tag,
+            })
+            .collect()
+    }
+}

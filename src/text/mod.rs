@@ -1,0 +1,276 @@
+//! Words and sentences: the tokenizer the rules and the extractor share, so
+//! a phrase in `rules.toml` and the same phrase in an article split alike.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    /// `'s` or `’s` split off a word: `Azerbaijan's` → `Azerbaijan`, `'s`.
+    Possessive,
+    /// Any other non-space character: punctuation, quotes, symbols.
+    Punct,
+}
+
+/// One token of a text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// Lowercase form, with curly apostrophes made straight.
+    pub lower: String,
+    pub kind: TokKind,
+}
+
+impl Tok<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.text.starts_with(c)
+    }
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Past this many tokens a sentence is cut: a megabyte without punctuation
+/// is not prose, and the clause grammar's work stays linear in it.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Tokens of `text` (which starts at byte `base` of its document).
+///
+/// Words are runs of letters and digits joined by inner `-`, `'`, `’`, `.`
+/// (`one-year-old`, `don't`, `U.S.`, `6,500` is three tokens: numbers are
+/// the number grammar's business, not this one's).
+pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            push(&mut toks, text, base, i, i + c.len_utf8(), TokKind::Punct);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        loop {
+            match chars.peek().copied() {
+                Some((j, d)) if is_word_char(d) => {
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                Some((j, d @ ('-' | '\'' | '’' | '.'))) => {
+                    let after = text.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                    let joins = match d {
+                        // U.S. and acronyms: a period joins single letters.
+                        '.' => after.is_some_and(char::is_alphabetic) && end - i <= 1,
+                        _ => after.is_some_and(is_word_char),
+                    };
+                    if !joins {
+                        break;
+                    }
+                    chars.next();
+                    end = j + d.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        // A trailing period after dotted single letters belongs to them (U.S.).
+        if let Some((j, '.')) = chars.peek().copied() {
+            let word = &text[i..end];
+            if word.len() >= 3 && word.as_bytes().get(1) == Some(&b'.') {
+                chars.next();
+                end = j + 1;
+            }
+        }
+        let word = &text[i..end];
+        // Split possessive 's and negation n't so "its"/"it's" and "didn't" read right.
+        let lower_word = word.to_lowercase().replace('’', "'");
+        if lower_word.len() > 2 && (lower_word.ends_with("'s")) {
+            let cut = end - if word.ends_with("’s") || word.ends_with("’S") { 4 } else { 2 };
+            push(&mut toks, text, base, i, cut, TokKind::Word);
+            push(&mut toks, text, base, cut, end, TokKind::Possessive);
+        } else if lower_word.len() > 3 && lower_word.ends_with("n't") {
+            let cut = end - if word.ends_with("n’t") { 5 } else { 3 };
+            push(&mut toks, text, base, i, cut, TokKind::Word);
+            push(&mut toks, text, base, cut, end, TokKind::Word);
+        } else {
+            push(&mut toks, text, base, i, end, TokKind::Word);
+        }
+        if toks.len() >= MAX_SENTENCE_TOKENS * 4 {
+            break;
+        }
+    }
+    toks
+}
+
+fn push<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, base: usize, start: usize, end: usize, kind: TokKind) {
+    let Some(slice) = text.get(start..end) else {
+        return;
+    };
+    toks.push(Tok {
+        start: base + start,
+        end: base + end,
+        text: slice,
+        lower: slice.to_lowercase().replace('’', "'"),
+        kind,
+    });
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt",
+    "gov", "sen", "rep", "rev", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co",
+    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mt", "ft", "approx", "est", "dept", "u.s", "u.k", "u.n", "a.m", "p.m", "e.g",
+    "i.e", "sgt", "det", "ofc", "lt.col", "brig", "adm", "cmdr",
+];
+
+/// A sentence's byte range, and whether it ends a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    /// Index of the paragraph (blank-line separated block) it belongs to.
+    pub paragraph: usize,
+}
+
+/// Sentences of a text. A line break always ends a sentence (scraped text
+/// puts headlines, captions and bylines on lines of their own); a blank
+/// line also ends the paragraph. Within a line, `.`, `!` or `?` followed by
+/// a space and an upper-case letter, digit or quote ends a sentence, unless
+/// the word before is a known abbreviation or a single capital (`J. Smith`).
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let content = line.trim_end();
+        if content.trim().is_empty() {
+            paragraph += 1;
+            line_start = line_end;
+            continue;
+        }
+        let mut start = line_start;
+        let mut iter = content.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let abs = line_start + i;
+            // include closing quotes/brackets
+            let mut end = abs + 1;
+            while let Some(&(j, d)) = iter.peek() {
+                if matches!(d, '"' | '”' | '’' | '\'' | ')' | ']') {
+                    end = line_start + j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..line_start + content.len()];
+            let mut rest_chars = rest.chars();
+            let Some(space) = rest_chars.next() else { break };
+            if !space.is_whitespace() {
+                continue;
+            }
+            let next = rest.trim_start().chars().next();
+            let starts_new = next.is_some_and(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+            });
+            if !starts_new || c == '.' && is_abbreviation(&text[start..abs]) {
+                continue;
+            }
+            push_sentence(&mut out, text, start, end, paragraph);
+            start = end;
+        }
+        push_sentence(&mut out, text, start, line_start + content.len(), paragraph);
+        line_start = line_end;
+        let _ = bytes;
+    }
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+    let Some(s) = text.get(start..end) else { return };
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        range: start + lead..start + lead + trimmed.len(),
+        paragraph,
+    });
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s, 0).into_iter().map(|t| t.lower).collect()
+    }
+
+    #[test]
+    fn possessives_and_negations_split() {
+        assert_eq!(words("Azerbaijan's army didn't"), ["azerbaijan", "'s", "army", "did", "n't"]);
+        assert_eq!(words("Armenia’s"), ["armenia", "'s"]);
+    }
+
+    #[test]
+    fn hyphens_and_acronyms_join() {
+        assert_eq!(words("a one-year-old U.S. soldier."), ["a", "one-year-old", "u.s.", "soldier", "."]);
+    }
+
+    #[test]
+    fn sentences_split_on_periods_and_lines() {
+        let text = "Mr. Smith said 5 died. Police came.\nA new line\n\nNew paragraph.";
+        let s: Vec<_> = sentences(text).into_iter().map(|s| (&text[s.range], s.paragraph)).collect();
+        assert_eq!(
+            s,
+            [("Mr. Smith said 5 died.", 0), ("Police came.", 0), ("A new line", 0), ("New paragraph.", 1)]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_split() {
+        let text = "About 2.5 million fled. Then 3 died.";
+        assert_eq!(sentences(text).len(), 2);
+    }
+}
+
+/// 1-based line and column (in chars) of a byte offset; offsets past the end
+/// or inside a character are moved back to the nearest character start.
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let before = &text[..byte];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
