@@ -12,11 +12,15 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use recount::number::Scanner;
 
 fn corpus() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news/news_corpus.txt");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news/news_corpus.txt");
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) => {
-            eprintln!("note: {} not readable ({e}); skipping the numbers bench", path.display());
+            eprintln!(
+                "note: {} not readable ({e}); skipping the numbers bench",
+                path.display()
+            );
             None
         }
     }

@@ -6,11 +6,11 @@
 //! [`eval`] scoring the whole against hand annotation.
 
 pub mod document;
+pub mod eval;
 pub mod extract;
 pub mod number;
+pub mod pipeline;
 pub mod reconcile;
+pub mod report;
 pub mod rules;
 pub mod text;
-pub mod eval;
-pub mod pipeline;
-pub mod report;

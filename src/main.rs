@@ -84,7 +84,9 @@ enum ClaimsFormat {
 #[derive(Subcommand)]
 enum Command {
     /// Every quantity a text states: span, value range, qualifier and kind.
-    #[command(after_help = "Examples:\n  recount numbers article.txt\n  echo 'at least 12 people' | recount numbers --format jsonl -\n\nExit status: 0 read, 2 trouble.")]
+    #[command(
+        after_help = "Examples:\n  recount numbers article.txt\n  echo 'at least 12 people' | recount numbers --format jsonl -\n\nExit status: 0 read, 2 trouble."
+    )]
     Numbers {
         #[command(flatten)]
         input: InputArgs,
@@ -92,7 +94,9 @@ enum Command {
         format: NumbersFormat,
     },
     /// Casualty and percentage claims, one JSON object a line, as each document is done.
-    #[command(after_help = "Examples:\n  recount extract article.txt\n  recount extract --format table examples/articles\n  cat docs.jsonl | recount extract --input-format jsonl -\n\nExit status: 0 read, 2 trouble.")]
+    #[command(
+        after_help = "Examples:\n  recount extract article.txt\n  recount extract --format table examples/articles\n  cat docs.jsonl | recount extract --input-format jsonl -\n\nExit status: 0 read, 2 trouble."
+    )]
     Extract {
         #[command(flatten)]
         input: InputArgs,
@@ -120,7 +124,9 @@ enum Command {
         input: InputArgs,
     },
     /// Score extraction and reconciliation against hand annotation.
-    #[command(after_help = "Examples:\n  recount eval --gold ../shared/gold/seeds.toml ../shared/corpus/seeds\n  recount eval --incidents ../shared/corpus/gva-dev/incidents.jsonl --show-misses\n\nExit status: 0 all thresholds met, 1 below --min-f1 or (with --strict) a gold requirement failed, 2 trouble.")]
+    #[command(
+        after_help = "Examples:\n  recount eval --gold ../shared/gold/seeds.toml ../shared/corpus/seeds\n  recount eval --incidents ../shared/corpus/gva-dev/incidents.jsonl --show-misses\n\nExit status: 0 all thresholds met, 1 below --min-f1 or (with --strict) a gold requirement failed, 2 trouble."
+    )]
     Eval {
         /// Gold TOML file (claims, not_a_claim, expect).
         #[arg(long)]
@@ -172,7 +178,8 @@ fn load_rules(input: &InputArgs) -> Result<Rules> {
     match &input.rules {
         None => Ok(Rules::default_rules()),
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read rules", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read rules", path.display()))?;
             Ok(Rules::from_toml(&path.display().to_string(), &text)?)
         }
     }
@@ -205,7 +212,12 @@ fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} claims ({per_sec})").ok()?);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} documents, {msg} claims ({per_sec})",
+        )
+        .ok()?,
+    );
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
 }
@@ -223,9 +235,21 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Numbers { input, format } => numbers(&input, format),
         Command::Extract { input, format } => extract(&input, format),
-        Command::Report { input, format, explain, output } => report_cmd(&input, format, explain, output),
-        Command::Explain { input } => report_cmd(&input, Format::Table, true, None).map(|code| code),
-        Command::Eval { gold, incidents, min_f1, strict, show_misses, input } => eval_cmd(&input, gold, incidents, min_f1, strict, show_misses),
+        Command::Report {
+            input,
+            format,
+            explain,
+            output,
+        } => report_cmd(&input, format, explain, output),
+        Command::Explain { input } => report_cmd(&input, Format::Table, true, None),
+        Command::Eval {
+            gold,
+            incidents,
+            min_f1,
+            strict,
+            show_misses,
+            input,
+        } => eval_cmd(&input, gold, incidents, min_f1, strict, show_misses),
     }
 }
 
@@ -263,7 +287,15 @@ fn numbers(input: &InputArgs, format: NumbersFormat) -> Result<u8> {
         NumbersFormat::Table => {
             let mut t = comfy_table::Table::new();
             t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
-            t.set_header(vec!["where", "span", "text", "low", "high", "qualifier", "kind"]);
+            t.set_header(vec![
+                "where",
+                "span",
+                "text",
+                "low",
+                "high",
+                "qualifier",
+                "kind",
+            ]);
             let s = |v: &serde_json::Value| match v {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Null => String::new(),
@@ -299,7 +331,11 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
     // Stream claims document by document: a co-process reading our stdout
     // gets each document's claims as soon as it is done.
     let streaming = matches!(format, ClaimsFormat::Jsonl);
-    let batch = if input.inputs.iter().any(|i| i == "-") { 1 } else { recount::pipeline::BATCH };
+    let batch = if input.inputs.iter().any(|i| i == "-") {
+        1
+    } else {
+        recount::pipeline::BATCH
+    };
     pipeline.extract_stream(items, batch, |p| match p {
         Progress::Document(_, claims) => {
             claims_seen += claims.len() as u64;
@@ -329,10 +365,10 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    if let Some(e) = write_error {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            bail!("cannot write: {e}");
-        }
+    if let Some(e) = write_error
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        bail!("cannot write: {e}");
     }
     let mut out = stdout.lock();
     match format {
@@ -343,21 +379,29 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
     Ok(if trouble { 2 } else { 0 })
 }
 
-fn report_cmd(input: &InputArgs, format: Format, explain: bool, output: Option<PathBuf>) -> Result<u8> {
+fn report_cmd(
+    input: &InputArgs,
+    format: Format,
+    explain: bool,
+    output: Option<PathBuf>,
+) -> Result<u8> {
     let pipeline = pipeline(input)?;
     let bar = progress(input.quiet);
     let mut claims_seen = 0u64;
     let options = read_options(input);
-    let outcome = pipeline.run(document::read_inputs(&input.inputs, &options), |p| match p {
-        Progress::Document(_, claims) => {
-            claims_seen += claims.len() as u64;
-            if let Some(b) = &bar {
-                b.inc(1);
-                b.set_message(claims_seen.to_string());
+    let outcome = pipeline.run(
+        document::read_inputs(&input.inputs, &options),
+        |p| match p {
+            Progress::Document(_, claims) => {
+                claims_seen += claims.len() as u64;
+                if let Some(b) = &bar {
+                    b.inc(1);
+                    b.set_message(claims_seen.to_string());
+                }
             }
-        }
-        Progress::Problem(p) => report_problem(p),
-    });
+            Progress::Problem(p) => report_problem(p),
+        },
+    );
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -372,13 +416,14 @@ fn report_cmd(input: &InputArgs, format: Format, explain: bool, output: Option<P
         text.push_str(&report::explain(rec, style.color));
     }
     match output {
-        Some(path) => std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?,
+        Some(path) => std::fs::write(&path, text)
+            .with_context(|| format!("{}: cannot write", path.display()))?,
         None => {
             let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(text.as_bytes()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    bail!("cannot write: {e}");
-                }
+            if let Err(e) = out.write_all(text.as_bytes())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                bail!("cannot write: {e}");
             }
         }
     }
@@ -391,20 +436,33 @@ fn report_cmd(input: &InputArgs, format: Format, explain: bool, output: Option<P
     })
 }
 
-fn eval_cmd(input: &InputArgs, gold: Option<PathBuf>, incidents: Option<PathBuf>, min_f1: Option<f64>, strict: bool, show_misses: bool) -> Result<u8> {
+fn eval_cmd(
+    input: &InputArgs,
+    gold: Option<PathBuf>,
+    incidents: Option<PathBuf>,
+    min_f1: Option<f64>,
+    strict: bool,
+    show_misses: bool,
+) -> Result<u8> {
     if gold.is_none() && incidents.is_none() {
         bail!("eval needs --gold FILE or --incidents FILE");
     }
     let pipeline = pipeline(input)?;
     let mut code = 0;
     if let Some(gold_path) = gold {
-        let text = std::fs::read_to_string(&gold_path).with_context(|| format!("{}: cannot read gold", gold_path.display()))?;
+        let text = std::fs::read_to_string(&gold_path)
+            .with_context(|| format!("{}: cannot read gold", gold_path.display()))?;
         let gold: eval::Gold = toml::from_str(&text).map_err(|e| {
-            let (line, col) = e.span().map_or((1, 1), |s| recount::text::line_col(&text, s.start));
+            let (line, col) = e
+                .span()
+                .map_or((1, 1), |s| recount::text::line_col(&text, s.start));
             anyhow::anyhow!("{}:{line}:{col}: {}", gold_path.display(), e.message())
         })?;
         if input.inputs == ["-"] {
-            bail!("eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold {} ../shared/corpus/seeds", gold_path.display());
+            bail!(
+                "eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold {} ../shared/corpus/seeds",
+                gold_path.display()
+            );
         }
         let mut docs = Vec::new();
         let mut trouble = false;
@@ -418,15 +476,20 @@ fn eval_cmd(input: &InputArgs, gold: Option<PathBuf>, incidents: Option<PathBuf>
             }
         }
         let outcome = pipeline.run(docs.clone().into_iter().map(Item::Document), |_| {});
-        let claims: Vec<_> = outcome.reconciliation.groups.iter().flat_map(|g| g.claims.iter().cloned()).collect();
+        let claims: Vec<_> = outcome
+            .reconciliation
+            .groups
+            .iter()
+            .flat_map(|g| g.claims.iter().cloned())
+            .collect();
         let report = eval::score_gold(&gold, &docs, &claims, &outcome.reconciliation);
         print!("{}", eval::render_gold(&report));
         let f1 = report.overall.f1();
-        if let Some(min) = min_f1 {
-            if f1 < min {
-                println!("F1 {f1:.3} is below --min-f1 {min}");
-                code = 1;
-            }
+        if let Some(min) = min_f1
+            && f1 < min
+        {
+            println!("F1 {f1:.3} is below --min-f1 {min}");
+            code = 1;
         }
         if strict && !report.passed_strict() {
             println!("strict: the gold's requirements do not all hold");
@@ -437,14 +500,17 @@ fn eval_cmd(input: &InputArgs, gold: Option<PathBuf>, incidents: Option<PathBuf>
         }
     }
     if let Some(path) = incidents {
-        let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read incidents", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("{}: cannot read incidents", path.display()))?;
         let mut report = eval::IncidentReport::default();
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
             match serde_json::from_str::<eval::Incident>(line) {
-                Ok(incident) => eval::score_incident(&pipeline, &incident, &mut report, show_misses),
+                Ok(incident) => {
+                    eval::score_incident(&pipeline, &incident, &mut report, show_misses)
+                }
                 Err(e) => {
                     eprintln!("recount: skipped: {}:{}: {e}", path.display(), n + 1);
                     code = 2;

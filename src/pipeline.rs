@@ -33,7 +33,9 @@ pub struct Outcome {
 impl Outcome {
     /// True if an input was missing, unreadable or skipped.
     pub fn had_trouble(&self) -> bool {
-        self.problems.iter().any(|p| p.severity != Severity::Warning)
+        self.problems
+            .iter()
+            .any(|p| p.severity != Severity::Warning)
     }
 }
 
@@ -57,7 +59,11 @@ impl Pipeline {
     /// Read, extract and reconcile a stream of inputs. `on_document` is
     /// called once per document (and per problem) in input order with the
     /// claims found, as soon as its batch is done — for progress bars.
-    pub fn run(&self, items: impl Iterator<Item = Item>, mut on_document: impl FnMut(Progress<'_>)) -> Outcome {
+    pub fn run(
+        &self,
+        items: impl Iterator<Item = Item>,
+        mut on_document: impl FnMut(Progress<'_>),
+    ) -> Outcome {
         let mut entries: Vec<DocumentEntry> = Vec::new();
         let mut claims: Vec<Claim> = Vec::new();
         let mut problems: Vec<InputProblem> = Vec::new();
@@ -95,15 +101,27 @@ impl Pipeline {
     /// input order and keeping nothing: memory stays flat however long the
     /// stream. `batch` = 1 answers each document before reading the next,
     /// for a caller that talks to recount line by line.
-    pub fn extract_stream(&self, items: impl Iterator<Item = Item>, batch: usize, mut on_document: impl FnMut(Progress<'_>)) {
+    pub fn extract_stream(
+        &self,
+        items: impl Iterator<Item = Item>,
+        batch: usize,
+        mut on_document: impl FnMut(Progress<'_>),
+    ) {
         self.for_each(items, batch, |item, result| match (item, result) {
-            (Item::Document(_), Some((entry, claims))) => on_document(Progress::Document(&entry, &claims)),
+            (Item::Document(_), Some((entry, claims))) => {
+                on_document(Progress::Document(&entry, &claims))
+            }
             (Item::Problem(p), _) => on_document(Progress::Problem(&p)),
             (Item::Document(_), None) => {}
         });
     }
 
-    fn for_each(&self, items: impl Iterator<Item = Item>, batch_size: usize, mut f: impl FnMut(Item, Option<(DocumentEntry, Vec<Claim>)>)) {
+    fn for_each(
+        &self,
+        items: impl Iterator<Item = Item>,
+        batch_size: usize,
+        mut f: impl FnMut(Item, Option<(DocumentEntry, Vec<Claim>)>),
+    ) {
         let batch_size = batch_size.max(1);
         let mut batch: Vec<Item> = Vec::with_capacity(batch_size);
         let mut items = items.peekable();
@@ -124,7 +142,11 @@ impl Pipeline {
     }
 
     /// Reconcile claims already extracted (the reduce step of a sharded run).
-    pub fn reconcile_claims(&self, documents: Vec<DocumentEntry>, claims: Vec<Claim>) -> Reconciliation {
+    pub fn reconcile_claims(
+        &self,
+        documents: Vec<DocumentEntry>,
+        claims: Vec<Claim>,
+    ) -> Reconciliation {
         reconcile(documents, claims, &self.reconcile)
     }
 
@@ -165,7 +187,11 @@ fn attach_problem(entries: &mut Vec<DocumentEntry>, p: &InputProblem) -> bool {
     match p.severity {
         Severity::Warning => {
             let path = warning_path(p);
-            match entries.iter_mut().rev().find(|e| e.id == p.location || e.id == path) {
+            match entries
+                .iter_mut()
+                .rev()
+                .find(|e| e.id == p.location || e.id == path)
+            {
                 Some(e) => {
                     e.warnings.push(p.message.clone());
                     true
@@ -175,17 +201,17 @@ fn attach_problem(entries: &mut Vec<DocumentEntry>, p: &InputProblem) -> bool {
         }
         Severity::Skipped | Severity::Error => {
             entries.push(DocumentEntry {
-            id: p.location.clone(),
-            title: None,
-            outlet: None,
-            published: None,
-            event: None,
-            claims: 0,
-            copy_of: None,
-            skipped: Some(p.message.clone()),
-            warnings: Vec::new(),
-            fingerprint: Fingerprint::default(),
-            repost: false,
+                id: p.location.clone(),
+                title: None,
+                outlet: None,
+                published: None,
+                event: None,
+                claims: 0,
+                copy_of: None,
+                skipped: Some(p.message.clone()),
+                warnings: Vec::new(),
+                fingerprint: Fingerprint::default(),
+                repost: false,
             });
             true
         }

@@ -551,6 +551,11 @@ fn html_detected_by_content_and_override_to_text() {
     .unwrap();
     let items = read_all(&[s(&page)], &ReadOptions::default());
     assert_eq!(docs(&items)[0].text, "Six died.");
+    // A saved page with a text extension is still read as HTML.
+    let saved = dir.join("saved.txt");
+    fs::write(&saved, "\n  <html><body><p>Five died.</p></body></html>").unwrap();
+    let items = read_all(&[s(&saved)], &ReadOptions::default());
+    assert_eq!(docs(&items)[0].text, "Five died.");
     let options = ReadOptions {
         format: InputFormat::Text,
         ..ReadOptions::default()

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use recount::number::{Kind, Qualifier, Quantity, scan};
+use recount::number::scan;
 
 fn seeds() -> Option<Vec<(String, String)>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
@@ -21,7 +21,12 @@ fn seeds() -> Option<Vec<(String, String)>> {
     Some(
         files
             .into_iter()
-            .filter_map(|p| Some((p.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&p).ok()?)))
+            .filter_map(|p| {
+                Some((
+                    p.file_name()?.to_string_lossy().into_owned(),
+                    std::fs::read_to_string(&p).ok()?,
+                ))
+            })
             .collect(),
     )
 }
@@ -32,7 +37,15 @@ fn dump() {
     for (name, text) in &files {
         println!("== {name}");
         for q in scan(text) {
-            println!("{:>5} {:<40} {:?} {:?} {:?}..{:?}", q.start, format!("{:?}", q.text(text).unwrap_or("?")), q.kind, q.qualifier, q.low, q.high);
+            println!(
+                "{:>5} {:<40} {:?} {:?} {:?}..{:?}",
+                q.start,
+                format!("{:?}", q.text(text).unwrap_or("?")),
+                q.kind,
+                q.qualifier,
+                q.low,
+                q.high
+            );
         }
     }
 }

@@ -710,9 +710,12 @@ impl Inputs {
         if self.options.format != InputFormat::Auto {
             return self.options.format;
         }
-        if let Some(f) = path.and_then(format_from_extension) {
+        if let Some(f) = path.and_then(format_from_extension)
+            && f != InputFormat::Text
+        {
             return f;
         }
+        // Text extensions still yield to a page that is plainly HTML.
         if looks_like_html(content) {
             InputFormat::Html
         } else if path.is_none() && looks_like_jsonl(content) {

@@ -81,14 +81,24 @@ pub struct Score {
 
 impl Score {
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: &Score) {
         self.true_positives += o.true_positives;
@@ -123,7 +133,11 @@ pub struct GoldReport {
 impl GoldReport {
     /// Everything the gold requires holds.
     pub fn passed_strict(&self) -> bool {
-        self.violations.is_empty() && self.expect_failures.is_empty() && self.unexpected_conflicts.is_empty() && self.missed_required == 0 && self.documents_missing.is_empty()
+        self.violations.is_empty()
+            && self.expect_failures.is_empty()
+            && self.unexpected_conflicts.is_empty()
+            && self.missed_required == 0
+            && self.documents_missing.is_empty()
     }
 }
 
@@ -145,9 +159,16 @@ fn same_value(c: &Claim, g: &GoldClaim) -> bool {
 /// and `Azerbaijan's defence ministry` both name Azerbaijan's ministry.
 pub fn same_speaker(predicted: &str, gold: &str) -> bool {
     fn norm(s: &str) -> Vec<String> {
-        let s = s.to_lowercase().replace('’', "'").replace("'s", "").replace("mod", "ministry defense").replace("defence", "defense");
+        let s = s
+            .to_lowercase()
+            .replace('’', "'")
+            .replace("'s", "")
+            .replace("mod", "ministry defense")
+            .replace("defence", "defense");
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !matches!(*w, "the" | "of" | "a" | "an" | "statement" | "s"))
+            .filter(|w| {
+                !w.is_empty() && !matches!(*w, "the" | "of" | "a" | "an" | "statement" | "s")
+            })
             .map(|w| {
                 // demonym and country name: compare their first five letters
                 w.chars().take(5).collect()
@@ -164,11 +185,21 @@ pub fn same_speaker(predicted: &str, gold: &str) -> bool {
 
 /// Score a pipeline on gold documents. `documents` are the gold's documents,
 /// matched to the gold's `doc` by file name.
-pub fn score_gold(gold: &Gold, documents: &[Document], claims: &[Claim], rec: &Reconciliation) -> GoldReport {
+pub fn score_gold(
+    gold: &Gold,
+    documents: &[Document],
+    claims: &[Claim],
+    rec: &Reconciliation,
+) -> GoldReport {
     let mut report = GoldReport::default();
     let docs: HashMap<&str, &Document> = documents.iter().map(|d| (file_name(&d.id), d)).collect();
     let gold_docs: Vec<&str> = {
-        let mut v: Vec<&str> = gold.claim.iter().map(|c| c.doc.as_str()).chain(gold.not_a_claim.iter().map(|c| c.doc.as_str())).collect();
+        let mut v: Vec<&str> = gold
+            .claim
+            .iter()
+            .map(|c| c.doc.as_str())
+            .chain(gold.not_a_claim.iter().map(|c| c.doc.as_str()))
+            .collect();
         v.sort();
         v.dedup();
         v
@@ -183,50 +214,88 @@ pub fn score_gold(gold: &Gold, documents: &[Document], claims: &[Claim], rec: &R
     let claim_event: HashMap<(&str, usize), &str> = rec
         .groups
         .iter()
-        .flat_map(|g| g.claims.iter().map(move |c| ((c.doc.as_str(), c.start), g.event.as_str())))
+        .flat_map(|g| {
+            g.claims
+                .iter()
+                .map(move |c| ((c.doc.as_str(), c.start), g.event.as_str()))
+        })
         .collect();
     for g in &gold.claim {
         let score = report.per_category.entry(g.category.clone()).or_default();
-        let Some(doc) = docs.get(g.doc.as_str()) else { continue };
+        let Some(doc) = docs.get(g.doc.as_str()) else {
+            continue;
+        };
         let Some(span) = locate(&doc.text, &g.quote, &g.number) else {
-            report.mismatches.push(format!("{}: gold quote not found in the document: {:?}", g.doc, g.quote));
+            report.mismatches.push(format!(
+                "{}: gold quote not found in the document: {:?}",
+                g.doc, g.quote
+            ));
             score.false_negatives += 1;
             continue;
         };
-        let found = claims.iter().enumerate().find(|(i, c)| !used[*i] && file_name(&c.doc) == g.doc && c.start < span.1 && span.0 < c.end);
+        let found = claims.iter().enumerate().find(|(i, c)| {
+            !used[*i] && file_name(&c.doc) == g.doc && c.start < span.1 && span.0 < c.end
+        });
         let Some((i, c)) = found else {
             score.false_negatives += 1;
             if !g.stretch {
                 report.missed_required += 1;
             }
-            report.mismatches.push(format!("missed{}: {} {} in {}: {:?}", if g.stretch { " (stretch)" } else { "" }, g.category, g.number, g.doc, g.quote));
+            report.mismatches.push(format!(
+                "missed{}: {} {} in {}: {:?}",
+                if g.stretch { " (stretch)" } else { "" },
+                g.category,
+                g.number,
+                g.doc,
+                g.quote
+            ));
             continue;
         };
         used[i] = true;
         if c.category != g.category || !same_value(c, g) {
             score.false_negatives += 1;
-            report.per_category.entry(c.category.clone()).or_default().false_positives += 1;
+            report
+                .per_category
+                .entry(c.category.clone())
+                .or_default()
+                .false_positives += 1;
             if !g.stretch {
                 report.missed_required += 1;
             }
             report.mismatches.push(format!(
                 "wrong: {} {:?} read as {} {:?}–{:?} ({:?}), gold {} {:?}–{:?} in {}: {:?}",
-                g.number, g.category, c.category, c.low, c.high, c.qualifier, g.category, g.low, g.high, g.doc, g.quote
+                g.number,
+                g.category,
+                c.category,
+                c.low,
+                c.high,
+                c.qualifier,
+                g.category,
+                g.low,
+                g.high,
+                g.doc,
+                g.quote
             ));
             continue;
         }
         score.true_positives += 1;
-        if let Some(e) = &g.event {
-            if let Some(pe) = claim_event.get(&(c.doc.as_str(), c.start)) {
-                matched_events.entry(e.clone()).or_default().push(pe.to_string());
-            }
+        if let Some(e) = &g.event
+            && let Some(pe) = claim_event.get(&(c.doc.as_str(), c.start))
+        {
+            matched_events
+                .entry(e.clone())
+                .or_default()
+                .push(pe.to_string());
         }
         if g.category != "percentage" {
             report.party.1 += 1;
             if c.party == g.party {
                 report.party.0 += 1;
             } else {
-                report.mismatches.push(format!("party: {:?} for {} in {:?}, gold {:?}", c.party, g.number, g.quote, g.party));
+                report.mismatches.push(format!(
+                    "party: {:?} for {} in {:?}, gold {:?}",
+                    c.party, g.number, g.quote, g.party
+                ));
             }
         }
         if let Some(gp) = &g.population {
@@ -234,7 +303,10 @@ pub fn score_gold(gold: &Gold, documents: &[Document], claims: &[Claim], rec: &R
             if c.population.as_deref() == Some(gp) {
                 report.population.0 += 1;
             } else {
-                report.mismatches.push(format!("population: {:?} for {} in {:?}, gold {gp:?}", c.population, g.number, g.quote));
+                report.mismatches.push(format!(
+                    "population: {:?} for {} in {:?}, gold {gp:?}",
+                    c.population, g.number, g.quote
+                ));
             }
         }
         if let Some(gs) = &g.speaker {
@@ -242,7 +314,10 @@ pub fn score_gold(gold: &Gold, documents: &[Document], claims: &[Claim], rec: &R
             if c.speaker.as_deref().is_some_and(|p| same_speaker(p, gs)) {
                 report.speaker.0 += 1;
             } else {
-                report.mismatches.push(format!("speaker: {:?} for {} in {:?}, gold {gs:?}", c.speaker, g.number, g.quote));
+                report.mismatches.push(format!(
+                    "speaker: {:?} for {} in {:?}, gold {gs:?}",
+                    c.speaker, g.number, g.quote
+                ));
             }
         }
     }
@@ -252,18 +327,36 @@ pub fn score_gold(gold: &Gold, documents: &[Document], claims: &[Claim], rec: &R
         if used[i] || !gold_doc_set.contains(&name) {
             continue;
         }
-        report.per_category.entry(c.category.clone()).or_default().false_positives += 1;
-        report.mismatches.push(format!("spurious: {} {} at {}:{}:{}: {:?}", c.category, c.number, c.doc, c.line, c.column, c.quote));
+        report
+            .per_category
+            .entry(c.category.clone())
+            .or_default()
+            .false_positives += 1;
+        report.mismatches.push(format!(
+            "spurious: {} {} at {}:{}:{}: {:?}",
+            c.category, c.number, c.doc, c.line, c.column, c.quote
+        ));
     }
     for n in &gold.not_a_claim {
-        let Some(doc) = docs.get(n.doc.as_str()) else { continue };
+        let Some(doc) = docs.get(n.doc.as_str()) else {
+            continue;
+        };
         let Some(at) = doc.text.find(&n.quote) else {
-            report.violations.push(format!("{}: not_a_claim quote not found: {:?}", n.doc, n.quote));
+            report.violations.push(format!(
+                "{}: not_a_claim quote not found: {:?}",
+                n.doc, n.quote
+            ));
             continue;
         };
         let (s, e) = (at, at + n.quote.len());
-        for c in claims.iter().filter(|c| file_name(&c.doc) == n.doc && c.start >= s && c.end <= e) {
-            report.violations.push(format!("not a claim ({}), but read as {} {}: {:?}", n.why, c.category, c.number, n.quote));
+        for c in claims
+            .iter()
+            .filter(|c| file_name(&c.doc) == n.doc && c.start >= s && c.end <= e)
+        {
+            report.violations.push(format!(
+                "not a claim ({}), but read as {} {}: {:?}",
+                n.why, c.category, c.number, n.quote
+            ));
         }
     }
     for s in report.per_category.values() {
@@ -277,45 +370,88 @@ pub fn score_gold(gold: &Gold, documents: &[Document], claims: &[Claim], rec: &R
             for p in ps {
                 *counts.entry(p).or_default() += 1;
             }
-            counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| (g.as_str(), p.to_string()))
+            counts
+                .into_iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(p, _)| (g.as_str(), p.to_string()))
         })
         .collect();
     let mut expected_keys = Vec::new();
     for x in &gold.expect {
         let Some(event) = event_map.get(x.event.as_str()) else {
-            report.expect_failures.push(format!("{} {}: no claim of this event was found", x.event, x.category));
+            report.expect_failures.push(format!(
+                "{} {}: no claim of this event was found",
+                x.event, x.category
+            ));
             continue;
         };
-        expected_keys.push((event.clone(), x.category.clone(), x.party.clone(), x.population.clone()));
-        let group = rec.groups.iter().find(|g| g.event == *event && g.category == x.category && g.party == x.party && g.population == x.population && g.subject.is_none());
-        let label = format!("{} · {} · {} · {}", x.event, x.party.as_deref().unwrap_or("any side"), x.population.as_deref().unwrap_or("-"), x.category);
+        expected_keys.push((
+            event.clone(),
+            x.category.clone(),
+            x.party.clone(),
+            x.population.clone(),
+        ));
+        let group = rec.groups.iter().find(|g| {
+            g.event == *event
+                && g.category == x.category
+                && g.party == x.party
+                && g.population == x.population
+                && g.subject.is_none()
+        });
+        let label = format!(
+            "{} · {} · {} · {}",
+            x.event,
+            x.party.as_deref().unwrap_or("any side"),
+            x.population.as_deref().unwrap_or("-"),
+            x.category
+        );
         let Some(group) = group else {
-            report.expect_failures.push(format!("{label}: no such group"));
+            report
+                .expect_failures
+                .push(format!("{label}: no such group"));
             continue;
         };
-        let mut values: Vec<f64> = group.sources.iter().filter_map(|s| s.low.or(s.high)).collect();
+        let mut values: Vec<f64> = group
+            .sources
+            .iter()
+            .filter_map(|s| s.low.or(s.high))
+            .collect();
         values.sort_by(|a, b| a.total_cmp(b));
         values.dedup();
         let mut want = x.values.clone();
         want.sort_by(|a, b| a.total_cmp(b));
         let mut problems = Vec::new();
         if group.status.as_str() != x.status {
-            problems.push(format!("status {} (want {})", group.status.as_str(), x.status));
+            problems.push(format!(
+                "status {} (want {})",
+                group.status.as_str(),
+                x.status
+            ));
         }
         if values != want {
             problems.push(format!("values {values:?} (want {want:?})"));
         }
         if group.independent_sources != x.independent {
-            problems.push(format!("{} independent sources (want {})", group.independent_sources, x.independent));
+            problems.push(format!(
+                "{} independent sources (want {})",
+                group.independent_sources, x.independent
+            ));
         }
         if problems.is_empty() {
             report.expect_passed += 1;
         } else {
-            report.expect_failures.push(format!("{label}: {}", problems.join(", ")));
+            report
+                .expect_failures
+                .push(format!("{label}: {}", problems.join(", ")));
         }
     }
     for g in rec.groups.iter().filter(|g| g.status == Status::Conflict) {
-        let key = (g.event.clone(), g.category.clone(), g.party.clone(), g.population.clone());
+        let key = (
+            g.event.clone(),
+            g.category.clone(),
+            g.party.clone(),
+            g.population.clone(),
+        );
         if !expected_keys.contains(&key) {
             report.unexpected_conflicts.push(crate::report::figure(g));
         }
@@ -333,17 +469,53 @@ fn locate(text: &str, quote: &str, number: &str) -> Option<(usize, usize)> {
 /// The gold report as text, each mismatch on a line of its own.
 pub fn render_gold(r: &GoldReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:<12} {:>9} {:>7} {:>6}   tp  fp  fn", "category", "precision", "recall", "F1");
+    let _ = writeln!(
+        out,
+        "{:<12} {:>9} {:>7} {:>6}   tp  fp  fn",
+        "category", "precision", "recall", "F1"
+    );
     for (cat, s) in &r.per_category {
-        let _ = writeln!(out, "{:<12} {:>9.3} {:>7.3} {:>6.3}  {:>3} {:>3} {:>3}", cat, s.precision(), s.recall(), s.f1(), s.true_positives, s.false_positives, s.false_negatives);
+        let _ = writeln!(
+            out,
+            "{:<12} {:>9.3} {:>7.3} {:>6.3}  {:>3} {:>3} {:>3}",
+            cat,
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.true_positives,
+            s.false_positives,
+            s.false_negatives
+        );
     }
     let s = &r.overall;
-    let _ = writeln!(out, "{:<12} {:>9.3} {:>7.3} {:>6.3}  {:>3} {:>3} {:>3}", "all", s.precision(), s.recall(), s.f1(), s.true_positives, s.false_positives, s.false_negatives);
+    let _ = writeln!(
+        out,
+        "{:<12} {:>9.3} {:>7.3} {:>6.3}  {:>3} {:>3} {:>3}",
+        "all",
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.true_positives,
+        s.false_positives,
+        s.false_negatives
+    );
     let acc = |(a, b): (usize, usize)| format!("{:.3} ({a}/{b})", ratio(a, b));
-    let _ = writeln!(out, "attribution: party {}, population {}, speaker {}", acc(r.party), acc(r.population), acc(r.speaker));
+    let _ = writeln!(
+        out,
+        "attribution: party {}, population {}, speaker {}",
+        acc(r.party),
+        acc(r.population),
+        acc(r.speaker)
+    );
     let _ = writeln!(out, "required claims missed: {}", r.missed_required);
     let _ = writeln!(out, "not_a_claim violated: {}", r.violations.len());
-    let _ = writeln!(out, "expected groups: {} hold, {} fail; unexpected conflicts: {}", r.expect_passed, r.expect_failures.len(), r.unexpected_conflicts.len());
+    let _ = writeln!(
+        out,
+        "expected groups: {} hold, {} fail; unexpected conflicts: {}",
+        r.expect_passed,
+        r.expect_failures.len(),
+        r.unexpected_conflicts.len()
+    );
     for m in r.documents_missing.iter() {
         let _ = writeln!(out, "  document missing: {m}");
     }
@@ -415,7 +587,12 @@ impl Incident {
             .map(|d| {
                 let mut doc = from_text(&d.doc_id, &d.text);
                 doc.title = d.title.clone();
-                if let Some(p) = d.date.as_deref().and_then(|s| s.get(..10)).and_then(|s| s.parse().ok()) {
+                if let Some(p) = d
+                    .date
+                    .as_deref()
+                    .and_then(|s| s.get(..10))
+                    .and_then(|s| s.parse().ok())
+                {
                     doc.published = Some(p);
                 }
                 doc.event = Some(self.incident_id.clone());
@@ -426,7 +603,12 @@ impl Incident {
 }
 
 /// Run the pipeline per incident and compare its totals with the record.
-pub fn score_incident(pipeline: &Pipeline, incident: &Incident, report: &mut IncidentReport, show_misses: bool) {
+pub fn score_incident(
+    pipeline: &Pipeline,
+    incident: &Incident,
+    report: &mut IncidentReport,
+    show_misses: bool,
+) {
     let docs = incident.documents();
     let mut claims = Vec::new();
     let mut entries = Vec::new();
@@ -446,8 +628,22 @@ pub fn score_incident(pipeline: &Pipeline, incident: &Incident, report: &mut Inc
             .unwrap_or(0.0)
     };
     for (cat, gold, exact, positive, positive_exact, among) in [
-        ("killed", incident.gold.killed, &mut report.killed_exact, &mut report.killed_positive, &mut report.killed_positive_exact, &mut report.killed_among),
-        ("wounded", incident.gold.injured, &mut report.injured_exact, &mut report.injured_positive, &mut report.injured_positive_exact, &mut report.injured_among),
+        (
+            "killed",
+            incident.gold.killed,
+            &mut report.killed_exact,
+            &mut report.killed_positive,
+            &mut report.killed_positive_exact,
+            &mut report.killed_among,
+        ),
+        (
+            "wounded",
+            incident.gold.injured,
+            &mut report.injured_exact,
+            &mut report.injured_positive,
+            &mut report.injured_positive_exact,
+            &mut report.injured_among,
+        ),
     ] {
         let Some(gold) = gold else { continue };
         let got = total(cat);
@@ -460,14 +656,24 @@ pub fn score_incident(pipeline: &Pipeline, incident: &Incident, report: &mut Inc
             if ok {
                 *positive_exact += 1;
             }
-            if claims.iter().any(|c| c.category == cat && c.low == Some(gold)) {
+            if claims
+                .iter()
+                .any(|c| c.category == cat && c.low == Some(gold))
+            {
                 *among += 1;
             }
         }
         if !ok && show_misses {
-            let mut m = format!("incident {} {cat}: recorded {gold}, reconciled {got}", incident.incident_id);
+            let mut m = format!(
+                "incident {} {cat}: recorded {gold}, reconciled {got}",
+                incident.incident_id
+            );
             for c in claims.iter().filter(|c| c.category == cat) {
-                let _ = write!(m, "\n    {}:{}:{} {} — {:?}", c.doc, c.line, c.column, c.number, c.quote);
+                let _ = write!(
+                    m,
+                    "\n    {}:{}:{} {} — {:?}",
+                    c.doc, c.line, c.column, c.number, c.quote
+                );
             }
             report.misses.push(m);
         }
@@ -478,9 +684,25 @@ pub fn score_incident(pipeline: &Pipeline, incident: &Incident, report: &mut Inc
 pub fn render_incidents(r: &IncidentReport) -> String {
     let pct = |a: usize, b: usize| format!("{:.1}% ({a}/{b})", 100.0 * ratio(a, b));
     let mut out = String::new();
-    let _ = writeln!(out, "incidents: {}, documents: {}", r.incidents, r.documents);
-    let _ = writeln!(out, "killed  total = record: all {}, record > 0 {}; record among extracted figures {}", pct(r.killed_exact, r.incidents), pct(r.killed_positive_exact, r.killed_positive), pct(r.killed_among, r.killed_positive));
-    let _ = writeln!(out, "injured total = record: all {}, record > 0 {}; record among extracted figures {}", pct(r.injured_exact, r.incidents), pct(r.injured_positive_exact, r.injured_positive), pct(r.injured_among, r.injured_positive));
+    let _ = writeln!(
+        out,
+        "incidents: {}, documents: {}",
+        r.incidents, r.documents
+    );
+    let _ = writeln!(
+        out,
+        "killed  total = record: all {}, record > 0 {}; record among extracted figures {}",
+        pct(r.killed_exact, r.incidents),
+        pct(r.killed_positive_exact, r.killed_positive),
+        pct(r.killed_among, r.killed_positive)
+    );
+    let _ = writeln!(
+        out,
+        "injured total = record: all {}, record > 0 {}; record among extracted figures {}",
+        pct(r.injured_exact, r.incidents),
+        pct(r.injured_positive_exact, r.injured_positive),
+        pct(r.injured_among, r.injured_positive)
+    );
     for m in &r.misses {
         let _ = writeln!(out, "  {m}");
     }
@@ -493,16 +715,29 @@ mod tests {
 
     #[test]
     fn speakers_match_across_wordings() {
-        assert!(same_speaker("Azerbaijan's defence ministry", "Azerbaijan's defence ministry"));
+        assert!(same_speaker(
+            "Azerbaijan's defence ministry",
+            "Azerbaijan's defence ministry"
+        ));
         assert!(same_speaker("Azerbaijani MoD", "Azerbaijani MoD"));
-        assert!(same_speaker("Armenian defense ministry", "Armenian defense ministry"));
-        assert!(same_speaker("Azerbaijan's Defense Ministry", "Azerbaijan Defense Ministry"));
+        assert!(same_speaker(
+            "Armenian defense ministry",
+            "Armenian defense ministry"
+        ));
+        assert!(same_speaker(
+            "Azerbaijan's Defense Ministry",
+            "Azerbaijan Defense Ministry"
+        ));
         assert!(!same_speaker("Armenia's defence ministry", "Halo Trust"));
     }
 
     #[test]
     fn scores_compute() {
-        let s = Score { true_positives: 8, false_positives: 2, false_negatives: 0 };
+        let s = Score {
+            true_positives: 8,
+            false_positives: 2,
+            false_negatives: 0,
+        };
         assert!((s.precision() - 0.8).abs() < 1e-9);
         assert!((s.recall() - 1.0).abs() < 1e-9);
     }

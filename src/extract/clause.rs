@@ -125,10 +125,10 @@ fn phrase<'s, T>(f: impl Fn(Tag) -> Option<T>) -> impl Fn(Toks<'s>) -> PResult<'
     move |i: Toks<'s>| {
         let Some(t) = i.first() else { return fail() };
         for m in &t.matches {
-            if let Some(v) = f(m.tag) {
-                if m.len <= i.input_len() {
-                    return Ok((i.take_from(m.len), v));
-                }
+            if let Some(v) = f(m.tag)
+                && m.len <= i.input_len()
+            {
+                return Ok((i.take_from(m.len), v));
             }
         }
         fail()
@@ -137,26 +137,139 @@ fn phrase<'s, T>(f: impl Fn(Tag) -> Option<T>) -> impl Fn(Toks<'s>) -> PResult<'
 
 /// Auxiliaries and adverbs that may stand between the victims and the verb.
 const AUXILIARIES: &[&str] = &[
-    "were", "was", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would",
-    "may", "might", "could", "should", "reportedly", "also", "all", "both", "later",
-    "subsequently", "allegedly", "reported", "believed", "thought", "feared", "said", "to",
-    "eventually", "since", "already", "now", "initially", "originally", "just", "then",
-    "still", "each", "were", "got", "get", "apparently", "likely", "confirmed", "officially",
-    "either", "who", "that", "which", "tragically", "instantly", "immediately", "else",
-    "themselves", "accidentally", "seriously", "critically",
-    "severely", "slightly", "lightly", "mortally", "fatally", "badly", "allegedly",
+    "were",
+    "was",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "may",
+    "might",
+    "could",
+    "should",
+    "reportedly",
+    "also",
+    "all",
+    "both",
+    "later",
+    "subsequently",
+    "allegedly",
+    "reported",
+    "believed",
+    "thought",
+    "feared",
+    "said",
+    "to",
+    "eventually",
+    "since",
+    "already",
+    "now",
+    "initially",
+    "originally",
+    "just",
+    "then",
+    "still",
+    "each",
+    "were",
+    "got",
+    "get",
+    "apparently",
+    "likely",
+    "confirmed",
+    "officially",
+    "either",
+    "who",
+    "that",
+    "which",
+    "tragically",
+    "instantly",
+    "immediately",
+    "else",
+    "themselves",
+    "accidentally",
+    "seriously",
+    "critically",
+    "severely",
+    "slightly",
+    "lightly",
+    "mortally",
+    "fatally",
+    "badly",
+    "allegedly",
 ];
 
 /// Words that may qualify the victims' noun without being one.
 const MODIFIERS: &[&str] = &[
-    "more", "other", "additional", "further", "extra", "else", "young", "old", "elderly",
-    "innocent", "local", "foreign", "unidentified", "unknown", "armed", "masked", "female",
-    "male", "teenage", "adult", "small", "little", "infant", "newborn", "pregnant", "off-duty",
-    "on-duty", "active-duty", "enemy", "allied", "of", "the", "its", "their", "our", "his",
-    "her", "these", "those", "them", "whom", "which", "such", "different", "separate",
-    "unrelated", "total", "same", "fellow", "senior", "junior", "serving", "retired",
-    "former", "ethnic", "national", "state",
-    "regular", "reserve", "border", "security", "special", "government", "opposition",
+    "more",
+    "other",
+    "additional",
+    "further",
+    "extra",
+    "else",
+    "young",
+    "old",
+    "elderly",
+    "innocent",
+    "local",
+    "foreign",
+    "unidentified",
+    "unknown",
+    "armed",
+    "masked",
+    "female",
+    "male",
+    "teenage",
+    "adult",
+    "small",
+    "little",
+    "infant",
+    "newborn",
+    "pregnant",
+    "off-duty",
+    "on-duty",
+    "active-duty",
+    "enemy",
+    "allied",
+    "of",
+    "the",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "these",
+    "those",
+    "them",
+    "whom",
+    "which",
+    "such",
+    "different",
+    "separate",
+    "unrelated",
+    "total",
+    "same",
+    "fellow",
+    "senior",
+    "junior",
+    "serving",
+    "retired",
+    "former",
+    "ethnic",
+    "national",
+    "state",
+    "regular",
+    "reserve",
+    "border",
+    "security",
+    "special",
+    "government",
+    "opposition",
 ];
 
 const POSSESSIVES: &[&str] = &["its", "their", "our", "his", "her"];
@@ -236,8 +349,7 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
     let mut i = input;
     let mut heads = 0;
     let mut unknown_run = 0;
-    loop {
-        let Some(t) = i.first() else { break };
+    while let Some(t) = i.first() {
         if t.is_punct() && !t.tok.text.starts_with('-') {
             break;
         }
@@ -253,7 +365,12 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             np.party = np.party.or(Some(p));
             // A plural demonym is itself the head: `three Israelis`.
             let text = t.tok.text;
-            if text.ends_with('s') && rest.first().is_none_or(|n| phrase(population_noun)(rest).is_err() && n.find(|g| population_adjective(g).is_some()).is_none()) {
+            if text.ends_with('s')
+                && rest.first().is_none_or(|n| {
+                    phrase(population_noun)(rest).is_err()
+                        && n.find(|g| population_adjective(g).is_some()).is_none()
+                })
+            {
                 heads += 1;
                 np.singular = false;
             }
@@ -265,7 +382,10 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             // `10 wounded soldiers`: a casualty word before a person noun is an adjective.
             np.category = np.category.or(Some(c));
             i = rest;
-            if phrase(population_noun)(i).is_err() && phrase(population_adjective)(i).is_err() && phrase(party_tag)(i).is_err() {
+            if phrase(population_noun)(i).is_err()
+                && phrase(population_adjective)(i).is_err()
+                && phrase(party_tag)(i).is_err()
+            {
                 heads += 1;
                 break;
             }
@@ -282,7 +402,19 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             if heads == 0 {
                 np.population = Some(p);
                 np.singular = !t.tok.lower.ends_with('s') || t.tok.lower.ends_with("ss");
-                if matches!(t.lower(), "men" | "women" | "children" | "people" | "police" | "personnel" | "staff" | "crew" | "militia" | "youth") {
+                if matches!(
+                    t.lower(),
+                    "men"
+                        | "women"
+                        | "children"
+                        | "people"
+                        | "police"
+                        | "personnel"
+                        | "staff"
+                        | "crew"
+                        | "militia"
+                        | "youth"
+                ) {
                     np.singular = false;
                 }
                 if t.lower() == "others" {
@@ -293,11 +425,12 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             i = rest;
             unknown_run = 0;
             // `soldiers and officers`, `men, women and children`
-            if let Ok((rest2, _)) = word(&["and", "or"]).parse(i) {
-                if phrase(population_noun)(rest2).is_ok() || phrase(population_adjective)(rest2).is_ok() {
-                    i = rest2;
-                    continue;
-                }
+            if let Ok((rest2, _)) = word(&["and", "or"]).parse(i)
+                && (phrase(population_noun)(rest2).is_ok()
+                    || phrase(population_adjective)(rest2).is_ok())
+            {
+                i = rest2;
+                continue;
             }
             if i.first().is_some_and(|t| t.lower() == "of") {
                 continue;
@@ -350,7 +483,12 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             _ => {}
         }
         // An unknown word: allow up to two adjectives before a known head.
-        if heads == 0 && unknown_run < 2 && t.tok.kind == TokKind::Word && !AUXILIARIES.contains(&t.lower()) && !is_trigger(t) {
+        if heads == 0
+            && unknown_run < 2
+            && t.tok.kind == TokKind::Word
+            && !AUXILIARIES.contains(&t.lower())
+            && !is_trigger(t)
+        {
             unknown_run += 1;
             i = i.take_from(1);
             continue;
@@ -367,17 +505,42 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
     Ok((i, np))
 }
 
+/// `unreasonably`, `brutally`: an adverb between auxiliary and verb.
+fn is_adverb(t: &Ann) -> bool {
+    let w = t.lower();
+    t.tok.kind == TokKind::Word
+        && w.len() > 4
+        && w.ends_with("ly")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !is_trigger(t)
+}
+
 fn is_trigger(t: &Ann) -> bool {
     t.find(|g| matches!(g, Tag::Trigger { .. })).is_some()
 }
 
 /// Words that may introduce a prepositional phrase between the victims and
 /// the verb (`12 people in the village were killed`).
-const PREPOSITIONS: &[&str] = &["in", "at", "on", "from", "near", "inside", "across", "during", "aboard", "onboard", "outside"];
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "from", "near", "inside", "across", "during", "aboard", "onboard", "outside",
+];
 
 /// Parenthetical openers skipped between victims and verb
 /// (`12 people, including three children, were killed`).
-const PARENTHETICALS: &[&str] = &["including", "mostly", "mainly", "among", "most", "many", "some", "all", "both", "nearly", "almost", "about"];
+const PARENTHETICALS: &[&str] = &[
+    "including",
+    "mostly",
+    "mainly",
+    "among",
+    "most",
+    "many",
+    "some",
+    "all",
+    "both",
+    "nearly",
+    "almost",
+    "about",
+];
 
 /// A predicate after the victims: auxiliaries, then an `after` trigger.
 /// Returns the category, and whether it is negated.
@@ -397,7 +560,7 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             i = i.take_from(1);
             continue;
         }
-        if AUXILIARIES.contains(&t.lower()) {
+        if AUXILIARIES.contains(&t.lower()) || is_adverb(t) {
             i = i.take_from(1);
             continue;
         }
@@ -406,7 +569,12 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             let mut j = i.take_from(1);
             let mut n = 0;
             while let Some(u) = j.first() {
-                if n >= 5 || u.is_punct() || u.quantity.is_some() || AUXILIARIES.contains(&u.lower()) || is_trigger(u) {
+                if n >= 5
+                    || u.is_punct()
+                    || u.quantity.is_some()
+                    || AUXILIARIES.contains(&u.lower())
+                    || is_trigger(u)
+                {
                     break;
                 }
                 j = j.take_from(1);
@@ -416,14 +584,23 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             i = j;
             continue;
         }
-        if t.tok.is_punct(',') || t.tok.is_punct('(') || t.tok.is_punct('—') || t.tok.is_punct('–') {
+        if t.tok.is_punct(',') || t.tok.is_punct('(') || t.tok.is_punct('—') || t.tok.is_punct('–')
+        {
             let rest = i.take_from(1);
-            if rest.first().is_some_and(|n| PARENTHETICALS.contains(&n.lower())) {
+            if rest
+                .first()
+                .is_some_and(|n| PARENTHETICALS.contains(&n.lower()))
+            {
                 // skip to the closing comma / bracket / dash
                 let mut j = rest;
                 let mut n = 0;
                 while let Some(u) = j.first() {
-                    if n > 12 || u.tok.is_punct(',') || u.tok.is_punct(')') || u.tok.is_punct('—') || u.tok.is_punct('–') {
+                    if n > 12
+                        || u.tok.is_punct(',')
+                        || u.tok.is_punct(')')
+                        || u.tok.is_punct('—')
+                        || u.tok.is_punct('–')
+                    {
                         break;
                     }
                     j = j.take_from(1);
@@ -441,11 +618,56 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
 /// Connector words between a toll noun and its number
 /// (`the death toll has risen to`, `a death toll of`).
 const TOLL_CONNECTORS: &[&str] = &[
-    "rose", "risen", "rises", "rising", "has", "had", "have", "climbed", "climbs", "climbing",
-    "reached", "reaches", "stood", "stands", "stand", "is", "was", "were", "are", "at", "to",
-    "of", "now", "increased", "jumped", "hit", "went", "up", "surpassed", "passed", "topped",
-    "exceeded", "grew", "included", "include", "includes", "numbered", "as", "further",
-    "officially", "already", "put", "puts", "at", "by", ":", ",", "from", "the", "total",
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "has",
+    "had",
+    "have",
+    "climbed",
+    "climbs",
+    "climbing",
+    "reached",
+    "reaches",
+    "stood",
+    "stands",
+    "stand",
+    "is",
+    "was",
+    "were",
+    "are",
+    "at",
+    "to",
+    "of",
+    "now",
+    "increased",
+    "jumped",
+    "hit",
+    "went",
+    "up",
+    "surpassed",
+    "passed",
+    "topped",
+    "exceeded",
+    "grew",
+    "included",
+    "include",
+    "includes",
+    "numbered",
+    "as",
+    "further",
+    "officially",
+    "already",
+    "put",
+    "puts",
+    "at",
+    "by",
+    ":",
+    ",",
+    "from",
+    "the",
+    "total",
 ];
 
 /// Whether the tokens before `q` (the number's first token) are a verb or
@@ -459,10 +681,9 @@ pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
                 category,
                 role: Role::Before,
             } = m.tag
+                && start + m.len == q
             {
-                if start + m.len == q {
-                    return Some(category);
-                }
+                return Some(category);
             }
         }
     }
@@ -480,10 +701,9 @@ pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
                     category,
                     role: Role::Toll,
                 } = m.tag
+                    && start + m.len == j + 1
                 {
-                    if start + m.len == j + 1 {
-                        return Some(category);
-                    }
+                    return Some(category);
                 }
             }
         }
@@ -506,8 +726,20 @@ pub(crate) fn speaker_before(all: &[Ann], v: usize) -> Option<(usize, usize)> {
             TokKind::Possessive => false,
             TokKind::Punct => true,
             TokKind::Word => {
-                matches!(t.lower(), "by" | "of" | "from" | "that" | "and" | "but" | "while" | "as" | "after" | "when" | "which" | "who")
-                    || AUXILIARIES.contains(&t.lower()) && !matches!(t.lower(), "officially")
+                matches!(
+                    t.lower(),
+                    "by" | "of"
+                        | "from"
+                        | "that"
+                        | "and"
+                        | "but"
+                        | "while"
+                        | "as"
+                        | "after"
+                        | "when"
+                        | "which"
+                        | "who"
+                ) || AUXILIARIES.contains(&t.lower()) && !matches!(t.lower(), "officially")
                     || t.quantity.is_some()
                     || is_trigger(t)
             }

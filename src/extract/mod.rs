@@ -103,7 +103,11 @@ impl Extractor {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .ok();
-        let percent_category = rules.categories.iter().find(|c| c.percent).map(|c| c.name.clone());
+        let percent_category = rules
+            .categories
+            .iter()
+            .find(|c| c.percent)
+            .map(|c| c.name.clone());
         Extractor {
             rules,
             options,
@@ -131,12 +135,18 @@ impl Extractor {
                 q_end += 1;
             }
             let qs = &quantities[q..q_end];
-            let Some(sentence_text) = doc.text.get(sentence.range.clone()) else { continue };
+            let Some(sentence_text) = doc.text.get(sentence.range.clone()) else {
+                continue;
+            };
             let in_comments = excluded(&doc.comments, sentence.range.start);
-            if excluded(&doc.noise, sentence.range.start) || in_comments && !self.options.include_comments {
+            if excluded(&doc.noise, sentence.range.start)
+                || in_comments && !self.options.include_comments
+            {
                 continue;
             }
-            let has_number = qs.iter().any(|x| matches!(x.kind, Kind::Count | Kind::Percent));
+            let has_number = qs
+                .iter()
+                .any(|x| matches!(x.kind, Kind::Count | Kind::Percent));
             let has_percent = qs.iter().any(|x| x.kind == Kind::Percent);
             if !has_percent && !self.has_trigger(sentence_text) {
                 continue;
@@ -144,7 +154,8 @@ impl Extractor {
             if !has_number && !has_article(sentence_text) {
                 continue;
             }
-            let analysis = self.analyse(doc, &sentences, si, sentence_text, sentence.range.start, qs);
+            let analysis =
+                self.analyse(doc, &sentences, si, sentence_text, sentence.range.start, qs);
             claims.extend(analysis.into_iter().map(|mut c| {
                 c.in_comments = in_comments;
                 c
@@ -154,12 +165,15 @@ impl Extractor {
     }
 
     fn has_trigger(&self, sentence: &str) -> bool {
-        let Some(triggers) = &self.triggers else { return true };
+        let Some(triggers) = &self.triggers else {
+            return true;
+        };
         let bytes = sentence.as_bytes();
         triggers.find_iter(sentence).any(|m| {
             let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
             let after = bytes.get(m.end());
-            !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+            !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
         })
     }
 
@@ -172,12 +186,21 @@ impl Extractor {
             }
             let quantity = qs
                 .get(qi)
-                .filter(|x| x.start <= tok.start && tok.end <= x.end || x.start < tok.end && tok.start < x.end)
+                .filter(|x| {
+                    x.start <= tok.start && tok.end <= x.end
+                        || x.start < tok.end && tok.start < x.end
+                })
                 .map(|_| qi);
-            let countable = quantity.and_then(|k| qs.get(k)).is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Percent));
+            let countable = quantity
+                .and_then(|k| qs.get(k))
+                .is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Percent));
             anns.push(Ann {
                 tok: tok.clone(),
-                matches: if quantity.is_some() && countable { Vec::new() } else { self.rules.lexicon.matches_at(&toks, i) },
+                matches: if quantity.is_some() && countable {
+                    Vec::new()
+                } else {
+                    self.rules.lexicon.matches_at(&toks, i)
+                },
                 quantity,
                 countable,
             });
@@ -188,7 +211,9 @@ impl Extractor {
     fn speaker_of(&self, anns: &[Ann], sentence: &str, base: usize) -> SpeakerCue {
         let mut found = SpeakerCue::None;
         for (v, t) in anns.iter().enumerate() {
-            let Some(m) = t.matches.iter().find(|m| m.tag == Tag::SpeechVerb) else { continue };
+            let Some(m) = t.matches.iter().find(|m| m.tag == Tag::SpeechVerb) else {
+                continue;
+            };
             if m.len >= 2 && t.tok.lower == "according" {
                 // according to X: X runs to the next punctuation.
                 let mut s = v + m.len;
@@ -197,10 +222,13 @@ impl Extractor {
                     e += 1;
                 }
                 // `the statement of X`, `a report by X`: the speaker is X.
-                if let Some(k) = (s..e).rev().find(|&k| matches!(anns[k].tok.lower.as_str(), "of" | "by" | "from")) {
-                    if k + 1 < e && k < s + 4 {
-                        s = k + 1;
-                    }
+                if let Some(k) = (s..e)
+                    .rev()
+                    .find(|&k| matches!(anns[k].tok.lower.as_str(), "of" | "by" | "from"))
+                    && k + 1 < e
+                    && k < s + 4
+                {
+                    s = k + 1;
                 }
                 while s < e && matches!(anns[s].tok.lower.as_str(), "the" | "a" | "an") {
                     s += 1;
@@ -208,20 +236,33 @@ impl Extractor {
                 if s >= e {
                     continue;
                 }
-                if anns[s].matches.iter().any(|m| m.tag == Tag::NotSpeaker && s + m.len >= e) {
+                if anns[s]
+                    .matches
+                    .iter()
+                    .any(|m| m.tag == Tag::NotSpeaker && s + m.len >= e)
+                {
                     continue;
                 }
                 return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
             }
             if let Some((s, e)) = speaker_before(anns, v) {
-                if e - s == 1 && matches!(anns[s].tok.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i") {
+                if e - s == 1
+                    && matches!(
+                        anns[s].tok.lower.as_str(),
+                        "he" | "she" | "it" | "they" | "we" | "i"
+                    )
+                {
                     if found == SpeakerCue::None {
                         found = SpeakerCue::Pronoun;
                     }
                     continue;
                 }
                 let named = (s..e).any(|k| {
-                    anns[k].tok.is_capitalized() && k > 0 || anns[k].matches.iter().any(|m| matches!(m.tag, Tag::Official | Tag::Party { .. }))
+                    anns[k].tok.is_capitalized() && k > 0
+                        || anns[k]
+                            .matches
+                            .iter()
+                            .any(|m| matches!(m.tag, Tag::Official | Tag::Party { .. }))
                 });
                 if named {
                     return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
@@ -230,7 +271,11 @@ impl Extractor {
                 // `…," said John Smith`
                 let s = v + m.len;
                 let mut e = s;
-                while e < anns.len() && e - s < 5 && anns[e].tok.kind != TokKind::Punct && anns[e].tok.is_capitalized() {
+                while e < anns.len()
+                    && e - s < 5
+                    && anns[e].tok.kind != TokKind::Punct
+                    && anns[e].tok.is_capitalized()
+                {
                     e += 1;
                 }
                 if e > s {
@@ -241,7 +286,14 @@ impl Extractor {
         found
     }
 
-    fn speaker_from(&self, anns: &[Ann], s: usize, e: usize, sentence: &str, base: usize) -> Speaker {
+    fn speaker_from(
+        &self,
+        anns: &[Ann],
+        s: usize,
+        e: usize,
+        sentence: &str,
+        base: usize,
+    ) -> Speaker {
         let start = anns[s].tok.start - base;
         let end = anns[e - 1].tok.end - base;
         let text = sentence.get(start..end).unwrap_or_default().to_string();
@@ -256,25 +308,39 @@ impl Extractor {
                 }
             }
         }
-        Speaker { text, party, official }
+        Speaker {
+            text,
+            party,
+            official,
+        }
     }
 
     /// The speaker of sentence `si`, or, failing that, of the sentences
     /// before it in the same paragraph (reported speech runs on), with
     /// pronouns resolved to the last speaker named.
-    fn carried_speaker(&self, doc: &Document, sentences: &[text::Sentence], si: usize, own: SpeakerCue) -> Option<Speaker> {
+    fn carried_speaker(
+        &self,
+        doc: &Document,
+        sentences: &[text::Sentence],
+        si: usize,
+        own: SpeakerCue,
+    ) -> Option<Speaker> {
         let mut pronoun = own == SpeakerCue::Pronoun;
         if let SpeakerCue::Named(s) = own {
             return Some(s);
         }
         let paragraph = sentences.get(si)?.paragraph;
         for back in 1..=6 {
-            let Some(prev) = si.checked_sub(back).and_then(|p| sentences.get(p)) else { break };
+            let Some(prev) = si.checked_sub(back).and_then(|p| sentences.get(p)) else {
+                break;
+            };
             let same_paragraph = prev.paragraph == paragraph;
             if !same_paragraph && !pronoun {
                 break;
             }
-            let Some(text) = doc.text.get(prev.range.clone()) else { continue };
+            let Some(text) = doc.text.get(prev.range.clone()) else {
+                continue;
+            };
             let quantities = Vec::new();
             let anns = self.annotate(text::tokenize(text, prev.range.start), &quantities);
             match self.speaker_of(&anns, text, prev.range.start) {
@@ -289,17 +355,26 @@ impl Extractor {
         None
     }
 
-    fn analyse(&self, doc: &Document, sentences: &[text::Sentence], si: usize, sentence: &str, base: usize, qs: &[Quantity]) -> Vec<Claim> {
+    fn analyse(
+        &self,
+        doc: &Document,
+        sentences: &[text::Sentence],
+        si: usize,
+        sentence: &str,
+        base: usize,
+        qs: &[Quantity],
+    ) -> Vec<Claim> {
         let anns = self.annotate(text::tokenize(sentence, base), qs);
         let mut found: Vec<Found> = Vec::new();
         let mut k = 0;
         while k < anns.len() {
             let a = &anns[k];
             let Some(qi) = a.quantity else {
-                if !a.is_punct() && matches!(a.tok.lower.as_str(), "a" | "an") {
-                    if let Some(f) = self.article_claim(&anns, k) {
-                        found.push(f);
-                    }
+                if !a.is_punct()
+                    && matches!(a.tok.lower.as_str(), "a" | "an")
+                    && let Some(f) = self.article_claim(&anns, k)
+                {
+                    found.push(f);
                 }
                 k += 1;
                 continue;
@@ -308,16 +383,17 @@ impl Extractor {
             while end < anns.len() && anns[end].quantity == Some(qi) {
                 end += 1;
             }
-            if let Some(qty) = qs.get(qi) {
-                if let Some(f) = self.number_claim(&anns, k, end, qty) {
-                    // `three more bodies were found`: an increment, not a
-                    // figure — unless it continues a figure of another
-                    // category (`seven died and 10 more were wounded`).
-                    let increment = f.np.increment && !found.last().is_some_and(|p| p.category != f.category);
-                    // `two of the injured`: a subset of another figure.
-                    if !increment && !f.np.partitive {
-                        found.push(f);
-                    }
+            if let Some(qty) = qs.get(qi)
+                && let Some(f) = self.number_claim(&anns, k, end, qty)
+            {
+                // `three more bodies were found`: an increment, not a
+                // figure — unless it continues a figure of another
+                // category (`seven died and 10 more were wounded`).
+                let increment =
+                    f.np.increment && found.last().is_none_or(|p| p.category == f.category);
+                // `two of the injured`: a subset of another figure.
+                if !increment && !f.np.partitive {
+                    found.push(f);
                 }
             }
             k = end.max(k + 1);
@@ -346,16 +422,17 @@ impl Extractor {
                 if party.is_none() {
                     party = side_phrase(&anns, f.end);
                 }
-                if let Some((prev_party, prev_population)) = previous {
-                    if f.np.elided || f.np.continuation {
-                        party = party.or(prev_party);
-                        population = population.or(prev_population);
-                    }
+                if let Some((prev_party, prev_population)) = previous
+                    && (f.np.elided || f.np.continuation)
+                {
+                    party = party.or(prev_party);
+                    population = population.or(prev_population);
                 }
-                if party.is_none() && f.role != Role::Before {
-                    if let Some(s) = speaker.as_ref().filter(|s| s.official) {
-                        party = s.party;
-                    }
+                if party.is_none()
+                    && f.role != Role::Before
+                    && let Some(s) = speaker.as_ref().filter(|s| s.official)
+                {
+                    party = s.party;
                 }
                 population = population.or(people);
                 previous = Some((party, population));
@@ -367,15 +444,27 @@ impl Extractor {
                 end: f.end_byte,
                 line,
                 column,
-                number: doc.text.get(f.start..f.end_byte).unwrap_or_default().to_string(),
+                number: doc
+                    .text
+                    .get(f.start..f.end_byte)
+                    .unwrap_or_default()
+                    .to_string(),
                 quote: sentence.to_string(),
                 quote_start: base,
                 category: category.name.clone(),
                 low: f.low,
                 high: f.high,
                 qualifier: f.qualifier,
-                party: if category.percent { None } else { party.and_then(|p| self.rules.parties.get(p as usize).cloned()) },
-                population: if category.percent { None } else { population.and_then(|p| self.rules.populations.get(p as usize).cloned()) },
+                party: if category.percent {
+                    None
+                } else {
+                    party.and_then(|p| self.rules.parties.get(p as usize).cloned())
+                },
+                population: if category.percent {
+                    None
+                } else {
+                    population.and_then(|p| self.rules.populations.get(p as usize).cloned())
+                },
                 speaker: speaker.as_ref().map(|s| s.text.clone()),
                 hedges: hedges.clone(),
                 event_time: time.or(doc.published.map(|d| EventTime::day(d, false))),
@@ -392,12 +481,11 @@ impl Extractor {
         let mut hedges: Vec<String> = Vec::new();
         for a in anns {
             for m in &a.matches {
-                if let Tag::Hedge { hedge } = m.tag {
-                    if let Some(name) = self.rules.hedges.get(hedge as usize) {
-                        if !hedges.contains(name) {
-                            hedges.push(name.clone());
-                        }
-                    }
+                if let Tag::Hedge { hedge } = m.tag
+                    && let Some(name) = self.rules.hedges.get(hedge as usize)
+                    && !hedges.contains(name)
+                {
+                    hedges.push(name.clone());
                 }
             }
         }
@@ -407,7 +495,9 @@ impl Extractor {
     /// A number at tokens `k..end`: is it a claim, and of what?
     fn number_claim(&self, anns: &[Ann], k: usize, end: usize, qty: &Quantity) -> Option<Found> {
         if qty.kind == Kind::Percent {
-            let category = self.rules.category_index(self.percent_category.as_deref()?)?;
+            let category = self
+                .rules
+                .category_index(self.percent_category.as_deref()?)?;
             return Some(Found {
                 start: qty.start,
                 end_byte: qty.end,
@@ -437,7 +527,12 @@ impl Extractor {
         } else {
             return None;
         };
-        if self.rules.categories.get(category as usize).is_none_or(|c| c.percent) {
+        if self
+            .rules
+            .categories
+            .get(category as usize)
+            .is_none_or(|c| c.percent)
+        {
             return None;
         }
         Some(Found {
@@ -459,7 +554,12 @@ impl Extractor {
     /// noun, then a casualty predicate.
     fn article_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         let (rest, np) = noun_phrase(Toks::new(anns, k + 1)).ok()?;
-        if np.elided || !np.singular || np.population.is_none() || np.continuation || np.category.is_some() {
+        if np.elided
+            || !np.singular
+            || np.population.is_none()
+            || np.continuation
+            || np.category.is_some()
+        {
             return None;
         }
         let (_, (category, negated)) = predicate(rest).ok()?;
@@ -506,21 +606,23 @@ fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
         if a.tok.is_punct(';') || a.countable {
             break;
         }
-        if matches!(a.tok.lower.as_str(), "side" | "sides") {
-            if let Some(prev) = i.checked_sub(1).and_then(|p| anns.get(p)) {
-                // the party phrase may be several words: look at the last token's matches
-                for back in 1..=3 {
-                    let Some(t) = i.checked_sub(back).and_then(|p| anns.get(p)) else { break };
-                    for m in &t.matches {
-                        if let Tag::Party { party } = m.tag {
-                            if i - back + m.len == i {
-                                return Some(party);
-                            }
-                        }
+        if matches!(a.tok.lower.as_str(), "side" | "sides")
+            && let Some(prev) = i.checked_sub(1).and_then(|p| anns.get(p))
+        {
+            // the party phrase may be several words: look at the last token's matches
+            for back in 1..=3 {
+                let Some(t) = i.checked_sub(back).and_then(|p| anns.get(p)) else {
+                    break;
+                };
+                for m in &t.matches {
+                    if let Tag::Party { party } = m.tag
+                        && i - back + m.len == i
+                    {
+                        return Some(party);
                     }
                 }
-                let _ = prev;
             }
+            let _ = prev;
         }
         i += 1;
     }
@@ -537,7 +639,12 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
             break;
         }
         let w = a.tok.lower.as_str();
-        if words.is_empty() && matches!(w, "of" | "the" | "all" | "its" | "their" | "his" | "her" | "those") {
+        if words.is_empty()
+            && matches!(
+                w,
+                "of" | "the" | "all" | "its" | "their" | "his" | "her" | "those"
+            )
+        {
             i += 1;
             continue;
         }
@@ -548,7 +655,23 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
             i += 1;
             continue;
         }
-        if matches!(w, "of" | "in" | "to" | "were" | "was" | "are" | "is" | "had" | "have" | "either" | "and" | "who" | "that" | "said" | "for") {
+        if matches!(
+            w,
+            "of" | "in"
+                | "to"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "had"
+                | "have"
+                | "either"
+                | "and"
+                | "who"
+                | "that"
+                | "said"
+                | "for"
+        ) {
             break;
         }
         words.push(w.to_string());

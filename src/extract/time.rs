@@ -49,7 +49,12 @@ impl fmt::Display for EventTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.first == self.last {
             write!(f, "{}", self.first)
-        } else if self.first.day() == 1 && self.first.month() == 1 && self.last.month() == 12 && self.last.day() == 31 && self.first.year() == self.last.year() {
+        } else if self.first.day() == 1
+            && self.first.month() == 1
+            && self.last.month() == 12
+            && self.last.day() == 31
+            && self.first.year() == self.last.year()
+        {
             write!(f, "{:04}", self.first.year())
         } else if self.first.day() == 1 && self.last == self.first.last_of_month() {
             write!(f, "{:04}-{:02}", self.first.year(), self.first.month())
@@ -66,15 +71,39 @@ impl Serialize for EventTime {
 }
 
 const MONTHS: &[(&str, i8)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Monday), ("tuesday", Weekday::Tuesday), ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday), ("friday", Weekday::Friday), ("saturday", Weekday::Saturday),
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
     ("sunday", Weekday::Sunday),
 ];
 
@@ -99,16 +128,31 @@ fn infer_year(month: i8, day: i8, published: Option<Date>) -> Option<Date> {
 /// `2021-11-17`, `September 27, 2020`, `November 2020`).
 pub fn parse_date(surface: &str, published: Option<Date>) -> Option<EventTime> {
     let s = surface.trim();
-    let digits: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
-    let words: Vec<&str> = s.split(|c: char| !c.is_alphabetic()).filter(|p| !p.is_empty()).collect();
+    let digits: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|p| !p.is_empty())
+        .collect();
     let month_word = words.iter().find_map(|w| month_of(w));
     let num = |i: usize| digits.get(i).and_then(|d| d.parse::<i32>().ok());
     match month_word {
         Some(m) => {
-            let year = digits.iter().filter_map(|d| d.parse::<i32>().ok()).find(|&n| n > 31);
-            let day = digits.iter().filter_map(|d| d.parse::<i32>().ok()).find(|&n| (1..=31).contains(&n));
+            let year = digits
+                .iter()
+                .filter_map(|d| d.parse::<i32>().ok())
+                .find(|&n| n > 31);
+            let day = digits
+                .iter()
+                .filter_map(|d| d.parse::<i32>().ok())
+                .find(|&n| (1..=31).contains(&n));
             match (day, year) {
-                (Some(d), Some(y)) => Some(EventTime::day(Date::new(i16::try_from(y).ok()?, m, d as i8).ok()?, true)),
+                (Some(d), Some(y)) => Some(EventTime::day(
+                    Date::new(i16::try_from(y).ok()?, m, d as i8).ok()?,
+                    true,
+                )),
                 (Some(d), None) => Some(EventTime::day(infer_year(m, d as i8, published)?, true)),
                 (None, Some(y)) => EventTime::month(i16::try_from(y).ok()?, m),
                 (None, None) => None,
@@ -124,7 +168,15 @@ pub fn parse_date(surface: &str, published: Option<Date>) -> Option<EventTime> {
                 (c, b, a) // 17.11.2021
             };
             let y = if y < 100 { y + 2000 } else { y };
-            Some(EventTime::day(Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?, true))
+            Some(EventTime::day(
+                Date::new(
+                    i16::try_from(y).ok()?,
+                    i8::try_from(m).ok()?,
+                    i8::try_from(d).ok()?,
+                )
+                .ok()?,
+                true,
+            ))
         }
     }
 }
@@ -133,10 +185,18 @@ pub fn parse_date(surface: &str, published: Option<Date>) -> Option<EventTime> {
 ///
 /// The first time expression wins, except one that dates the statement
 /// rather than the event (`said on Wednesday`).
-pub fn sentence_time(sentence: &str, base: usize, quantities: &[Quantity], published: Option<Date>) -> Option<EventTime> {
+pub fn sentence_time(
+    sentence: &str,
+    base: usize,
+    quantities: &[Quantity],
+    published: Option<Date>,
+) -> Option<EventTime> {
     let mut cues: Vec<(usize, EventTime)> = Vec::new();
     for q in quantities {
-        let Some(surface) = sentence.get(q.start.saturating_sub(base)..q.end.saturating_sub(base)) else { continue };
+        let Some(surface) = sentence.get(q.start.saturating_sub(base)..q.end.saturating_sub(base))
+        else {
+            continue;
+        };
         let t = match q.kind {
             Kind::Date => parse_date(surface, published),
             Kind::Year => surface
@@ -159,8 +219,11 @@ pub fn sentence_time(sentence: &str, base: usize, quantities: &[Quantity], publi
         let prev = k.checked_sub(1).and_then(|p| words.get(p)).map(|x| x.1);
         let Some(p) = published else { continue };
         let t = if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w) {
-            let back = (p.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
-            p.checked_sub((back as i64).days()).ok().map(|d| EventTime::day(d, true))
+            let back =
+                (p.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
+            p.checked_sub((back as i64).days())
+                .ok()
+                .map(|d| EventTime::day(d, true))
         } else {
             match (w, next) {
                 ("yesterday", _) => p.checked_sub(1.day()).ok().map(|d| EventTime::day(d, true)),
@@ -176,15 +239,18 @@ pub fn sentence_time(sentence: &str, base: usize, quantities: &[Quantity], publi
                     // a month on its own (a month with a day is a date quantity)
                     Some(m) if w.len() > 3 && !cues.iter().any(|c| c.0 <= at && at < c.0 + 20) => {
                         let last_year = next == Some("last") && next2 == Some("year");
-                        let year = if last_year {
-                            p.year() - 1
-                        } else if m > p.month() {
+                        let year = if last_year || m > p.month() {
                             p.year() - 1
                         } else {
                             p.year()
                         };
                         // `may` is also a verb: only after a preposition.
-                        if w == "may" && !matches!(prev, Some("in" | "since" | "from" | "during" | "of" | "until" | "by")) {
+                        if w == "may"
+                            && !matches!(
+                                prev,
+                                Some("in" | "since" | "from" | "during" | "of" | "until" | "by")
+                            )
+                        {
                             None
                         } else {
                             EventTime::month(year, m)
@@ -196,7 +262,15 @@ pub fn sentence_time(sentence: &str, base: usize, quantities: &[Quantity], publi
         };
         if let Some(t) = t {
             // a statement's date is not the event's
-            if matches!(prev, Some("on")) && k >= 2 && words.get(k - 2).is_some_and(|x| matches!(x.1, "said" | "announced" | "stated" | "reported" | "told" | "added")) {
+            if matches!(prev, Some("on"))
+                && k >= 2
+                && words.get(k - 2).is_some_and(|x| {
+                    matches!(
+                        x.1,
+                        "said" | "announced" | "stated" | "reported" | "told" | "added"
+                    )
+                })
+            {
                 continue;
             }
             cues.push((at, t));
@@ -232,22 +306,49 @@ mod tests {
     #[test]
     fn dates_parse() {
         let p = Some(date(2021, 11, 18));
-        assert_eq!(parse_date("November 17th", p).unwrap().to_string(), "2021-11-17");
-        assert_eq!(parse_date("17.11.2021", p).unwrap().to_string(), "2021-11-17");
-        assert_eq!(parse_date("2021-11-17", p).unwrap().to_string(), "2021-11-17");
-        assert_eq!(parse_date("September 27, 2020", p).unwrap().to_string(), "2020-09-27");
-        assert_eq!(parse_date("November 2020", p).unwrap().to_string(), "2020-11");
-        assert_eq!(parse_date("December 30", p).unwrap().to_string(), "2020-12-30");
+        assert_eq!(
+            parse_date("November 17th", p).unwrap().to_string(),
+            "2021-11-17"
+        );
+        assert_eq!(
+            parse_date("17.11.2021", p).unwrap().to_string(),
+            "2021-11-17"
+        );
+        assert_eq!(
+            parse_date("2021-11-17", p).unwrap().to_string(),
+            "2021-11-17"
+        );
+        assert_eq!(
+            parse_date("September 27, 2020", p).unwrap().to_string(),
+            "2020-09-27"
+        );
+        assert_eq!(
+            parse_date("November 2020", p).unwrap().to_string(),
+            "2020-11"
+        );
+        assert_eq!(
+            parse_date("December 30", p).unwrap().to_string(),
+            "2020-12-30"
+        );
     }
 
     #[test]
     fn relative_cues_resolve_against_publication() {
         let p = Some(date(2021, 11, 17)); // a Wednesday
         let t = |s: &str| sentence_time(s, 0, &[], p).map(|t| t.to_string());
-        assert_eq!(t("clashes on Tuesday killed seven").as_deref(), Some("2021-11-16"));
-        assert_eq!(t("fought for six weeks from September last year").as_deref(), Some("2020-09"));
+        assert_eq!(
+            t("clashes on Tuesday killed seven").as_deref(),
+            Some("2021-11-16")
+        );
+        assert_eq!(
+            t("fought for six weeks from September last year").as_deref(),
+            Some("2020-09")
+        );
         assert_eq!(t("the war last year").as_deref(), Some("2020"));
-        assert_eq!(t("Seven died, the ministry said on Wednesday").as_deref(), None);
+        assert_eq!(
+            t("Seven died, the ministry said on Wednesday").as_deref(),
+            None
+        );
         assert_eq!(t("It may rain").as_deref(), None);
     }
 }

@@ -1,13 +1,24 @@
 #[test]
 fn dump_seeds() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for p in files {
         let text = std::fs::read_to_string(&p).unwrap();
         println!("== {}", p.display());
         for q in super::scan(&text) {
-            println!("{:>5} {:<40} {:?} {:?} {:?}..{:?}", q.start, format!("{:?}", q.text(&text).unwrap_or("?")), q.kind, q.qualifier, q.low, q.high);
+            println!(
+                "{:>5} {:<40} {:?} {:?} {:?}..{:?}",
+                q.start,
+                format!("{:?}", q.text(&text).unwrap_or("?")),
+                q.kind,
+                q.qualifier,
+                q.low,
+                q.high
+            );
         }
     }
 }
@@ -15,7 +26,8 @@ fn dump_seeds() {
 #[test]
 #[ignore]
 fn speed() {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news/news_corpus.txt");
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/news/news_corpus.txt");
     let text = std::fs::read_to_string(p).unwrap();
     let s = super::Scanner::new();
     let mut out = Vec::new();
@@ -24,9 +36,96 @@ fn speed() {
         let t = std::time::Instant::now();
         s.scan_into(&text, &mut out);
         let el = t.elapsed();
-        println!("{} mentions, {:.1} MB/s", out.len(), text.len() as f64 / el.as_secs_f64() / 1e6);
+        println!(
+            "{} mentions, {:.1} MB/s",
+            out.len(),
+            text.len() as f64 / el.as_secs_f64() / 1e6
+        );
     }
     let mut kinds = std::collections::HashMap::new();
-    for q in &out { *kinds.entry(format!("{:?}", q.kind)).or_insert(0) += 1; }
+    for q in &out {
+        *kinds.entry(format!("{:?}", q.kind)).or_insert(0) += 1;
+    }
     println!("{kinds:?}");
+}
+
+#[test]
+#[ignore]
+fn speed_parts() {
+    use aho_corasick::*;
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/news/news_corpus.txt");
+    let text = std::fs::read_to_string(p).unwrap();
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(super::lexicon::PATTERNS)
+        .unwrap();
+    let t = std::time::Instant::now();
+    let n = ac.find_iter(&text).count();
+    println!(
+        "ac find_iter: {n} matches {:.1} MB/s",
+        text.len() as f64 / t.elapsed().as_secs_f64() / 1e6
+    );
+    let t = std::time::Instant::now();
+    let mut pos = 0;
+    let mut n = 0;
+    while let Some(m) = ac.find(Input::new(&text).span(pos..text.len())) {
+        n += 1;
+        pos = m.start() + 1;
+    }
+    println!(
+        "ac restart: {n} matches {:.1} MB/s",
+        text.len() as f64 / t.elapsed().as_secs_f64() / 1e6
+    );
+    let t = std::time::Instant::now();
+    let n = text.bytes().filter(|b| b.is_ascii_digit()).count();
+    println!(
+        "digits: {n} {:.1} MB/s",
+        text.len() as f64 / t.elapsed().as_secs_f64() / 1e6
+    );
+    // grammar attempts at word candidates with boundary
+    let t = std::time::Instant::now();
+    let mut hits = 0;
+    let mut tries = 0;
+    for m in ac.find_iter(&text) {
+        let s = m.start();
+        let prev = text[..s].chars().next_back();
+        if prev.is_some_and(super::grammar::is_word_char) {
+            continue;
+        }
+        tries += 1;
+        if super::grammar::mention(&text[s..], Default::default()).is_some() {
+            hits += 1;
+        }
+    }
+    println!(
+        "grammar at words: {tries} tries {hits} hits {:.3}s",
+        t.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+#[ignore]
+fn speed_digits() {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/news/news_corpus.txt");
+    let text = std::fs::read_to_string(p).unwrap();
+    let b = text.as_bytes();
+    let starts: Vec<usize> = (0..b.len())
+        .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
+        .collect();
+    let t = std::time::Instant::now();
+    let mut hits = 0;
+    for &s in &starts {
+        if super::grammar::mention(&text[s..], Default::default()).is_some() {
+            hits += 1;
+        }
+    }
+    println!(
+        "grammar at digits: {} tries {hits} hits {:.3}s",
+        starts.len(),
+        t.elapsed().as_secs_f64()
+    );
 }

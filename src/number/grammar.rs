@@ -78,7 +78,11 @@ pub fn tag_ci<'a>(t: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
 pub fn word_ci<'a>(t: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
     move |i: &'a str| {
         let (rest, w) = tag_ci(t)(i)?;
-        if at_boundary(rest) { Ok((rest, w)) } else { fail(i) }
+        if at_boundary(rest) {
+            Ok((rest, w))
+        } else {
+            fail(i)
+        }
     }
 }
 
@@ -129,7 +133,11 @@ pub fn sp0(i: &str) -> PResult<'_, &str> {
 /// A run of ASCII letters ending at a word boundary.
 pub fn ascii_word(i: &str) -> PResult<'_, &str> {
     let (rest, w) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)?;
-    if at_boundary(rest) { Ok((rest, w)) } else { fail(i) }
+    if at_boundary(rest) {
+        Ok((rest, w))
+    } else {
+        fail(i)
+    }
 }
 
 fn dash(i: &str) -> PResult<'_, char> {
@@ -185,19 +193,34 @@ pub struct Num {
 impl Num {
     fn from_words(v: u64, ordinal: bool) -> Num {
         let v = v as f64;
-        Num { value: v, base: v, scale: 1.0, words: true, plain: 0, ordinal, overlong: false }
+        Num {
+            value: v,
+            base: v,
+            scale: 1.0,
+            words: true,
+            plain: 0,
+            ordinal,
+            overlong: false,
+        }
     }
 
     /// Apply a scale; integer mantissa × scale / 10^frac keeps results exact.
     fn with_scale(self, s: f64) -> Num {
-        Num { value: self.base * s, scale: s, plain: 0, ..self }
+        Num {
+            value: self.base * s,
+            scale: s,
+            plain: 0,
+            ..self
+        }
     }
 }
 
 /// Digits that fit in a u64 exactly (callers cap the count at 18).
 fn digits_value(s: &str) -> u64 {
-    s.bytes()
-        .fold(0u64, |acc, b| acc.wrapping_mul(10).wrapping_add(u64::from(b.wrapping_sub(b'0'))))
+    s.bytes().fold(0u64, |acc, b| {
+        acc.wrapping_mul(10)
+            .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+    })
 }
 
 /// A run of ASCII digits.
@@ -249,9 +272,7 @@ pub fn digit_number(i: &str) -> PResult<'_, Num> {
     if let Some(after_dot) = rest.strip_prefix('.')
         && let Ok((r2, fd)) = digit_run(after_dot)
     {
-        let dotted_more = r2
-            .strip_prefix('.')
-            .is_some_and(starts_with_digit);
+        let dotted_more = r2.strip_prefix('.').is_some_and(starts_with_digit);
         if !dotted_more {
             ndig += fd.len();
             if ndig <= 18 {
@@ -264,9 +285,25 @@ pub fn digit_number(i: &str) -> PResult<'_, Num> {
         }
     }
     let overlong = ndig > 18;
-    let base = if overlong { 0.0 } else { mant as f64 / 10f64.powi(frac) };
-    let plain = if !grouped && frac == 0 && first.len() <= 18 { first.len() as u8 } else { 0 };
-    let num = Num { value: base, base, scale: 1.0, words: false, plain, ordinal: false, overlong };
+    let base = if overlong {
+        0.0
+    } else {
+        mant as f64 / 10f64.powi(frac)
+    };
+    let plain = if !grouped && frac == 0 && first.len() <= 18 {
+        first.len() as u8
+    } else {
+        0
+    };
+    let num = Num {
+        value: base,
+        base,
+        scale: 1.0,
+        words: false,
+        plain,
+        ordinal: false,
+        overlong,
+    };
     // keep exactness for decimals with scale: remember mantissa/frac via base
     Ok((rest, num))
 }
@@ -372,7 +409,9 @@ pub fn word_number_opts(i: &str, allow_and: bool) -> PResult<'_, Num> {
             break;
         };
         let Ok((r, w)) = ascii_word(after) else { break };
-        let Some(tok) = lexicon::number_word(w) else { break };
+        let Some(tok) = lexicon::number_word(w) else {
+            break;
+        };
         let spaced = matches!(sep, Sep::Space | Sep::And);
         let plain_space = sep == Sep::Space;
         use Word::*;
@@ -592,7 +631,13 @@ pub struct Amount {
 
 impl Amount {
     fn single(n: Num) -> Amount {
-        Amount { low: n.value, high: n.value, qual: Qualifier::Exact, first: Some(n), last: None }
+        Amount {
+            low: n.value,
+            high: n.value,
+            qual: Qualifier::Exact,
+            first: Some(n),
+            last: None,
+        }
     }
     fn nums(&self) -> impl Iterator<Item = Num> {
         self.first.into_iter().chain(self.last)
@@ -628,8 +673,12 @@ fn make_range(a: Num, b: Num) -> Option<Amount> {
 fn between_range(i: &str) -> PResult<'_, Amount> {
     let (r0, _) = (word_ci("between"), sp).parse(i)?;
     for allow_and in [true, false] {
-        let Ok((r, a)) = number_opts(r0, allow_and) else { continue };
-        let Ok((r, _)) = (sp, word_ci("and"), sp).parse(r) else { continue };
+        let Ok((r, a)) = number_opts(r0, allow_and) else {
+            continue;
+        };
+        let Ok((r, _)) = (sp, word_ci("and"), sp).parse(r) else {
+            continue;
+        };
         let Ok((r, b)) = number(r) else { continue };
         if let Some(am) = make_range(a, b) {
             return Ok((r, am));
@@ -641,11 +690,7 @@ fn between_range(i: &str) -> PResult<'_, Amount> {
 fn from_range(i: &str) -> PResult<'_, Amount> {
     let (r, _) = (word_ci("from"), sp).parse(i)?;
     let (r, a) = number(r)?;
-    let (r, _) = alt((
-        (sp, word_ci("to"), sp).map(|_| ""),
-        range_dash,
-    ))
-    .parse(r)?;
+    let (r, _) = alt(((sp, word_ci("to"), sp).map(|_| ""), range_dash)).parse(r)?;
     let (r, b) = number(r)?;
     match make_range(a, b) {
         Some(am) => Ok((r, am)),
@@ -687,7 +732,13 @@ pub fn amount(i: &str) -> PResult<'_, Amount> {
     if let Ok((r, (lo, hi))) = vague(i) {
         return Ok((
             r,
-            Amount { low: lo, high: hi, qual: Qualifier::Vague, first: None, last: None },
+            Amount {
+                low: lo,
+                high: hi,
+                qual: Qualifier::Vague,
+                first: None,
+                last: None,
+            },
         ));
     }
     let (r, n) = number(i)?;
@@ -721,7 +772,11 @@ pub fn money_suffix(i: &str) -> PResult<'_, &str> {
         return Ok((r2, consumed(i, r2)));
     }
     let (r2, w) = ascii_word(r)?;
-    if lexicon::money_word(w) { Ok((r2, consumed(i, r2))) } else { fail(i) }
+    if lexicon::money_word(w) {
+        Ok((r2, consumed(i, r2)))
+    } else {
+        fail(i)
+    }
 }
 
 /// Currency before the amount: `$`, `US$`, `€`, `£`, `¥`, `₹`, `Rs`, `Rs.`,
@@ -758,7 +813,9 @@ pub fn currency_prefix(i: &str) -> PResult<'_, &str> {
 pub fn hyphen_unit(i: &str) -> PResult<'_, Kind> {
     let (r, _) = dash(i)?;
     let (r, w) = ascii_word(r)?;
-    let Some(kind) = lexicon::hyphen_unit(w) else { return fail(i) };
+    let Some(kind) = lexicon::hyphen_unit(w) else {
+        return fail(i);
+    };
     if kind == Kind::Duration {
         if let Ok((r2, _)) = (dash, alt((word_ci("old"), word_ci("olds")))).parse(r) {
             return Ok((r2, Kind::Measure)); // an age: `14-year-old`
@@ -777,7 +834,9 @@ pub fn spaced_unit(i: &str) -> PResult<'_, Kind> {
         return Ok((r2, Kind::Measure));
     }
     let (r2, w) = ascii_word(r)?;
-    let Some(kind) = lexicon::spaced_unit(w) else { return fail(i) };
+    let Some(kind) = lexicon::spaced_unit(w) else {
+        return fail(i);
+    };
     if kind == Kind::Duration
         && let Ok((r3, _)) = (sp, word_ci("old")).parse(r2)
     {
@@ -796,7 +855,11 @@ pub fn attached_unit(i: &str) -> PResult<'_, Kind> {
         return Ok((r, Kind::Measure));
     }
     let (r, w) = ascii_word(i)?;
-    if lexicon::attached_unit(w) { Ok((r, Kind::Measure)) } else { fail(i) }
+    if lexicon::attached_unit(w) {
+        Ok((r, Kind::Measure))
+    } else {
+        fail(i)
+    }
 }
 
 // ---------------------------------------------------------------- dates, times
@@ -847,7 +910,12 @@ fn clock_time(i: &str) -> PResult<'_, f64> {
     let (r, m) = d2(r)?;
     let (r, _) = opt((char(':'), d2)).parse(r)?;
     let (r, pm) = opt(preceded(sp0, am_pm)).parse(r)?;
-    let ok = m < 60 && if pm.is_some() { (1..=12).contains(&h) } else { h <= 24 };
+    let ok = m < 60
+        && if pm.is_some() {
+            (1..=12).contains(&h)
+        } else {
+            h <= 24
+        };
     if !ok {
         return fail(i);
     }
@@ -911,7 +979,9 @@ pub fn month_name(i: &str) -> PResult<'_, u32> {
     if !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return fail(i);
     }
-    let Some(m) = lexicon::month(w) else { return fail(i) };
+    let Some(m) = lexicon::month(w) else {
+        return fail(i);
+    };
     if lexicon::is_month_abbrev(w)
         && let Some(r2) = r.strip_prefix('.')
     {
@@ -980,7 +1050,10 @@ fn second_day(x: &str, first: u32) -> PResult<'_, u32> {
     .parse(x)?;
     let (x3, (d2, suffix)) = day(x2)?;
     // `November 15 and 16 people` is not a date pair
-    let ends = x3.chars().next().is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | ':'));
+    let ends = x3
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | ':'));
     if d2 <= first || (and && !(suffix || ends)) {
         return fail(x);
     }
@@ -1040,8 +1113,8 @@ pub fn decade(i: &str) -> PResult<'_, (Kind, f64, f64)> {
     }
     let v = digits_value(d);
     let kind = match d.len() {
-        4 if v % 10 == 0 && (1800..=2100).contains(&v) => Kind::Year,
-        2 if v % 10 == 0 && v >= 10 => Kind::Measure,
+        4 if v.is_multiple_of(10) && (1800..=2100).contains(&v) => Kind::Year,
+        2 if v.is_multiple_of(10) && v >= 10 => Kind::Measure,
         _ => return fail(i),
     };
     Ok((r, (kind, v as f64, v as f64 + 9.0)))
@@ -1114,13 +1187,28 @@ struct Core {
 
 impl Core {
     fn exact(kind: Kind, v: f64) -> Core {
-        Core { kind, low: Some(v), high: Some(v), qual: Qualifier::Exact }
+        Core {
+            kind,
+            low: Some(v),
+            high: Some(v),
+            qual: Qualifier::Exact,
+        }
     }
     fn none(kind: Kind) -> Core {
-        Core { kind, low: None, high: None, qual: Qualifier::Exact }
+        Core {
+            kind,
+            low: None,
+            high: None,
+            qual: Qualifier::Exact,
+        }
     }
     fn from_amount(kind: Kind, a: &Amount) -> Core {
-        Core { kind, low: Some(a.low), high: Some(a.high), qual: a.qual }
+        Core {
+            kind,
+            low: Some(a.low),
+            high: Some(a.high),
+            qual: a.qual,
+        }
     }
 }
 
@@ -1132,11 +1220,16 @@ fn year_like(n: &Num) -> bool {
 /// capitalised word may come between (`2000 Russian troops`).
 fn following_plural(r: &str) -> bool {
     let Ok((r, _)) = sp(r) else { return false };
-    let Ok((r2, w)) = ascii_word(r) else { return false };
+    let Ok((r2, w)) = ascii_word(r) else {
+        return false;
+    };
     let first_upper = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     let (w, first_upper) = if first_upper && w.len() > 1 {
         match (sp, ascii_word).parse(r2) {
-            Ok((_, (_, w2))) => (w2, w2.as_bytes().first().is_some_and(u8::is_ascii_uppercase)),
+            Ok((_, (_, w2))) => (
+                w2,
+                w2.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+            ),
             Err(_) => return false,
         }
     } else {
@@ -1260,10 +1353,26 @@ fn quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
         best.offer(phone(i).map(|(r, _)| (r, Core::none(Kind::Identifier))));
         best.offer(date_day_first(i).map(|(r, v)| (r, Core::exact(Kind::Date, v))));
         best.offer(year_range_short(i).map(|(r, (lo, hi))| {
-            (r, Core { kind: Kind::Year, low: Some(lo), high: Some(hi), qual: Qualifier::Range })
+            (
+                r,
+                Core {
+                    kind: Kind::Year,
+                    low: Some(lo),
+                    high: Some(hi),
+                    qual: Qualifier::Range,
+                },
+            )
         }));
         best.offer(decade(i).map(|(r, (k, lo, hi))| {
-            (r, Core { kind: k, low: Some(lo), high: Some(hi), qual: Qualifier::Range })
+            (
+                r,
+                Core {
+                    kind: k,
+                    low: Some(lo),
+                    high: Some(hi),
+                    qual: Qualifier::Range,
+                },
+            )
         }));
         best.offer(ordinal_digits(i).map(|(r, v)| (r, Core::exact(Kind::Ordinal, v))));
     } else {
@@ -1283,7 +1392,10 @@ fn qualified(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     let (r, (q, p)) = qualifier(i)?;
     let (r, _) = if p == "~" { sp0(r)? } else { sp(r)? };
     let (r, c) = quantity(r, ctx)?;
-    if matches!(c.kind, Kind::Date | Kind::Time | Kind::Ordinal | Kind::Identifier) {
+    if matches!(
+        c.kind,
+        Kind::Date | Kind::Time | Kind::Ordinal | Kind::Identifier
+    ) {
         return fail(i);
     }
     if p == "some" && c.qual == Qualifier::Vague {
@@ -1294,10 +1406,18 @@ fn qualified(i: &str, ctx: Ctx) -> PResult<'_, Core> {
         _ => {
             let (lo, hi) = (c.low, c.high);
             match q {
-                Qualifier::AtLeast | Qualifier::MoreThan => Core { low: lo, high: None, qual: q, ..c },
-                Qualifier::AtMost | Qualifier::LessThan => {
-                    Core { low: Some(0.0), high: hi, qual: q, ..c }
-                }
+                Qualifier::AtLeast | Qualifier::MoreThan => Core {
+                    low: lo,
+                    high: None,
+                    qual: q,
+                    ..c
+                },
+                Qualifier::AtMost | Qualifier::LessThan => Core {
+                    low: Some(0.0),
+                    high: hi,
+                    qual: q,
+                    ..c
+                },
                 _ => Core { qual: q, ..c },
             }
         }
@@ -1323,10 +1443,25 @@ pub fn mention(i: &str, ctx: Ctx) -> Option<Hit> {
             best.offer(zero(i).map(|(r, _)| (r, Core::exact(Kind::Count, 0.0))));
         }
     }
-    best.best.map(|(len, c)| Hit { len, low: c.low, high: c.high, qualifier: c.qual, kind: c.kind })
+    best.best.map(|(len, c)| Hit {
+        len,
+        low: c.low,
+        high: c.high,
+        qualifier: c.qual,
+        kind: c.kind,
+    })
 }
 
 fn date_core(lo: f64, hi: f64) -> Core {
-    let qual = if lo < hi { Qualifier::Range } else { Qualifier::Exact };
-    Core { kind: Kind::Date, low: Some(lo), high: Some(hi), qual }
+    let qual = if lo < hi {
+        Qualifier::Range
+    } else {
+        Qualifier::Exact
+    };
+    Core {
+        kind: Kind::Date,
+        low: Some(lo),
+        high: Some(hi),
+        qual,
+    }
 }

@@ -143,7 +143,10 @@ pub fn month(w: &str) -> Option<u32> {
 
 /// Is `w` an abbreviated month name (may take a trailing `.`)?
 pub fn is_month_abbrev(w: &str) -> bool {
-    w.len() <= 4 && !w.eq_ignore_ascii_case("may") && !w.eq_ignore_ascii_case("june") && !w.eq_ignore_ascii_case("july")
+    w.len() <= 4
+        && !w.eq_ignore_ascii_case("may")
+        && !w.eq_ignore_ascii_case("june")
+        && !w.eq_ignore_ascii_case("july")
 }
 
 pub fn is_weekday(w: &str) -> bool {
@@ -208,12 +211,49 @@ pub fn money_word(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "dollar" | "dollars" | "euro" | "euros" | "ruble" | "rubles" | "rouble" | "roubles"
-                | "rupee" | "rupees" | "yen" | "yuan" | "renminbi" | "manat" | "manats" | "dram"
-                | "drams" | "lira" | "liras" | "lari" | "shekel" | "shekels" | "dinar" | "dinars"
-                | "dirham" | "dirhams" | "riyal" | "riyals" | "franc" | "francs" | "cent"
-                | "cents" | "pence" | "hryvnia" | "hryvnias" | "usd" | "eur" | "gbp" | "rub"
-                | "azn" | "amd" | "inr" | "uah"
+            "dollar"
+                | "dollars"
+                | "euro"
+                | "euros"
+                | "ruble"
+                | "rubles"
+                | "rouble"
+                | "roubles"
+                | "rupee"
+                | "rupees"
+                | "yen"
+                | "yuan"
+                | "renminbi"
+                | "manat"
+                | "manats"
+                | "dram"
+                | "drams"
+                | "lira"
+                | "liras"
+                | "lari"
+                | "shekel"
+                | "shekels"
+                | "dinar"
+                | "dinars"
+                | "dirham"
+                | "dirhams"
+                | "riyal"
+                | "riyals"
+                | "franc"
+                | "francs"
+                | "cent"
+                | "cents"
+                | "pence"
+                | "hryvnia"
+                | "hryvnias"
+                | "usd"
+                | "eur"
+                | "gbp"
+                | "rub"
+                | "azn"
+                | "amd"
+                | "inr"
+                | "uah"
         )
     )
 }
@@ -225,9 +265,26 @@ pub fn is_year_preposition(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "in" | "since" | "by" | "until" | "till" | "during" | "before" | "after" | "from"
-                | "early" | "late" | "mid" | "spring" | "summer" | "autumn" | "fall" | "winter"
-                | "year" | "pre" | "post" | "copyright"
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "during"
+                | "before"
+                | "after"
+                | "from"
+                | "early"
+                | "late"
+                | "mid"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "year"
+                | "pre"
+                | "post"
+                | "copyright"
         )
     )
 }
@@ -239,14 +296,59 @@ pub fn is_not_count_plural(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "was" | "is" | "has" | "as" | "its" | "his" | "this" | "thus" | "us" | "plus"
-                | "across" | "unless" | "whereas" | "always" | "perhaps" | "towards"
-                | "afterwards" | "yes" | "does" | "besides" | "various" | "elections"
-                | "olympics" | "games" | "polls" | "protests" | "talks" | "census" | "riots"
-                | "floods" | "midterms" | "primaries" | "hearings" | "accords" | "negotiations"
-                | "sanctions" | "series" | "news" | "status" | "crisis" | "basis" | "analysis"
-                | "versus" | "consensus" | "hostilities" | "events" | "clashes" | "offensives"
-                | "paralympics" | "championships" | "finals" | "reforms" | "amendments"
+            "was"
+                | "is"
+                | "has"
+                | "as"
+                | "its"
+                | "his"
+                | "this"
+                | "thus"
+                | "us"
+                | "plus"
+                | "across"
+                | "unless"
+                | "whereas"
+                | "always"
+                | "perhaps"
+                | "towards"
+                | "afterwards"
+                | "yes"
+                | "does"
+                | "besides"
+                | "various"
+                | "elections"
+                | "olympics"
+                | "games"
+                | "polls"
+                | "protests"
+                | "talks"
+                | "census"
+                | "riots"
+                | "floods"
+                | "midterms"
+                | "primaries"
+                | "hearings"
+                | "accords"
+                | "negotiations"
+                | "sanctions"
+                | "series"
+                | "news"
+                | "status"
+                | "crisis"
+                | "basis"
+                | "analysis"
+                | "versus"
+                | "consensus"
+                | "hostilities"
+                | "events"
+                | "clashes"
+                | "offensives"
+                | "paralympics"
+                | "championships"
+                | "finals"
+                | "reforms"
+                | "amendments"
         )
     )
 }
@@ -258,8 +360,17 @@ pub fn is_no_idiom(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "longer" | "more" | "less" | "fewer" | "matter" | "doubt" | "sooner" | "further"
-                | "later" | "earlier" | "one"
+            "longer"
+                | "more"
+                | "less"
+                | "fewer"
+                | "matter"
+                | "doubt"
+                | "sooner"
+                | "further"
+                | "later"
+                | "earlier"
+                | "one"
         )
     )
 }
@@ -270,7 +381,23 @@ pub fn is_number_prefix(w: &str) -> bool {
     let mut buf = [0u8; 24];
     matches!(
         lower(w, &mut buf),
-        Some("mid" | "pre" | "post" | "late" | "early" | "anti" | "non" | "pro" | "ex" | "over" | "under" | "top" | "all" | "circa" | "ca")
+        Some(
+            "mid"
+                | "pre"
+                | "post"
+                | "late"
+                | "early"
+                | "anti"
+                | "non"
+                | "pro"
+                | "ex"
+                | "over"
+                | "under"
+                | "top"
+                | "all"
+                | "circa"
+                | "ca"
+        )
     ) && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
@@ -280,10 +407,43 @@ pub fn is_file_extension(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "mp4" | "mp3" | "m4a" | "wav" | "jpg" | "jpeg" | "png" | "gif" | "webp" | "svg"
-                | "pdf" | "html" | "htm" | "php" | "asp" | "aspx" | "doc" | "docx" | "xls"
-                | "xlsx" | "ppt" | "pptx" | "csv" | "txt" | "zip" | "rar" | "mov" | "avi"
-                | "webm" | "mkv" | "json" | "xml" | "js" | "css" | "exe" | "tar" | "gz"
+            "mp4"
+                | "mp3"
+                | "m4a"
+                | "wav"
+                | "jpg"
+                | "jpeg"
+                | "png"
+                | "gif"
+                | "webp"
+                | "svg"
+                | "pdf"
+                | "html"
+                | "htm"
+                | "php"
+                | "asp"
+                | "aspx"
+                | "doc"
+                | "docx"
+                | "xls"
+                | "xlsx"
+                | "ppt"
+                | "pptx"
+                | "csv"
+                | "txt"
+                | "zip"
+                | "rar"
+                | "mov"
+                | "avi"
+                | "webm"
+                | "mkv"
+                | "json"
+                | "xml"
+                | "js"
+                | "css"
+                | "exe"
+                | "tar"
+                | "gz"
         )
     )
 }
@@ -294,32 +454,155 @@ pub fn is_file_extension(w: &str) -> bool {
 /// (`at`, `in`, `up`, `as`, `a`).
 pub const PATTERNS: &[&str] = &[
     // cardinal words
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "a hundred", "a thousand", "a million", "a billion", "a trillion", "a dozen", "an hundred",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "a hundred",
+    "a thousand",
+    "a million",
+    "a billion",
+    "a trillion",
+    "a dozen",
+    "an hundred",
     "half",
     // ordinal words
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth",
-    "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth",
-    "millionth", "billionth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
     // vague amounts
-    "several", "few", "a few", "a handful", "a couple", "dozens", "scores", "hundreds",
-    "thousands", "millions", "billions", "tens",
+    "several",
+    "few",
+    "a few",
+    "a handful",
+    "a couple",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
     // qualifiers
-    "at least", "at most", "no", "not more", "not less", "more", "over", "upwards",
-    "in excess", "above", "nearly", "almost", "close to", "about", "around", "approximately",
-    "roughly", "some", "an estimated", "estimated", "circa", "~", "up to", "as many as",
-    "fewer", "less", "under", "below", "a minimum", "a maximum",
+    "at least",
+    "at most",
+    "no",
+    "not more",
+    "not less",
+    "more",
+    "over",
+    "upwards",
+    "in excess",
+    "above",
+    "nearly",
+    "almost",
+    "close to",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "an estimated",
+    "estimated",
+    "circa",
+    "~",
+    "up to",
+    "as many as",
+    "fewer",
+    "less",
+    "under",
+    "below",
+    "a minimum",
+    "a maximum",
     // ranges
-    "between", "from",
+    "between",
+    "from",
     // explicit zero
-    "nobody", "none", "no-one",
+    "nobody",
+    "none",
+    "no-one",
     // dates
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];

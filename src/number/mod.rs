@@ -112,4 +112,5 @@ pub fn parse_exact(phrase: &str) -> Option<Quantity> {
         _ => None,
     }
 }
-#[cfg(test)] mod dump_tmp;
+#[cfg(test)]
+mod dump_tmp;

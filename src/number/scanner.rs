@@ -62,7 +62,8 @@ impl Scanner {
                 if pos >= text.len() {
                     return None;
                 }
-                ac.find(Input::new(text).span(pos..text.len())).map(|m| m.start())
+                ac.find(Input::new(text).span(pos..text.len()))
+                    .map(|m| m.start())
             }),
             None => run(text, out, |pos| next_word_start(text, pos)),
         }
@@ -99,7 +100,10 @@ fn next_digit(bytes: &[u8], pos: usize) -> Option<usize> {
 }
 
 fn next_char(text: &str, at: usize) -> usize {
-    let len = text.get(at..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+    let len = text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .map_or(1, char::len_utf8);
     at + len
 }
 
@@ -161,7 +165,14 @@ fn quantity(start: usize, h: &grammar::Hit) -> Quantity {
 }
 
 fn identifier(start: usize, end: usize) -> Quantity {
-    Quantity { start, end, low: None, high: None, qualifier: Qualifier::Exact, kind: Kind::Identifier }
+    Quantity {
+        start,
+        end,
+        low: None,
+        high: None,
+        qualifier: Qualifier::Exact,
+        kind: Kind::Identifier,
+    }
 }
 
 fn try_word(text: &str, c: usize, last_end: usize, tok: &mut Token) -> Step {
@@ -180,7 +191,9 @@ fn try_word(text: &str, c: usize, last_end: usize, tok: &mut Token) -> Step {
             Step::Skip(tok.end)
         };
     }
-    let Some(rest) = text.get(c..) else { return Step::Miss };
+    let Some(rest) = text.get(c..) else {
+        return Step::Miss;
+    };
     match grammar::mention(rest, Ctx::default()) {
         Some(h) => Step::Hit(quantity(c, &h)),
         None => Step::Miss,
@@ -212,8 +225,14 @@ fn try_digit(text: &str, d: usize, last_end: usize, tok: &mut Token) -> Step {
         return id_span(tok);
     }
     let s = lookback(text, d, last_end);
-    let ctx = Ctx { year_prep: year_preposition_before(text, s) };
-    let attempt = |at: usize| text.get(at..).and_then(|t| grammar::mention(t, ctx)).map(|h| (at, h));
+    let ctx = Ctx {
+        year_prep: year_preposition_before(text, s),
+    };
+    let attempt = |at: usize| {
+        text.get(at..)
+            .and_then(|t| grammar::mention(t, ctx))
+            .map(|h| (at, h))
+    };
     let hit = attempt(s).or_else(|| if s != d { attempt(d) } else { None });
     let Some((start, h)) = hit else {
         // unreachable in practice (bare digits always parse): keep the run
@@ -228,7 +247,10 @@ fn try_digit(text: &str, d: usize, last_end: usize, tok: &mut Token) -> Step {
 }
 
 fn next_non_digit(bytes: &[u8], d: usize) -> usize {
-    bytes.get(d..).and_then(|t| t.iter().position(|b| !b.is_ascii_digit())).map_or(bytes.len(), |k| d + k)
+    bytes
+        .get(d..)
+        .and_then(|t| t.iter().position(|b| !b.is_ascii_digit()))
+        .map_or(bytes.len(), |k| d + k)
 }
 
 /// Letters or `@` right after a numeric mention (`49Hqit…`, `4x4`, `5G`),
@@ -254,7 +276,10 @@ fn prefix_allowed(before: &str) -> bool {
         .last()
         .map_or(head.len(), |(k, _)| k);
     let word = head.get(word_start..).unwrap_or("");
-    let preceded_by_word = head.get(..word_start).and_then(|h| h.chars().next_back()).is_some_and(is_word_char);
+    let preceded_by_word = head
+        .get(..word_start)
+        .and_then(|h| h.chars().next_back())
+        .is_some_and(is_word_char);
     !preceded_by_word && lexicon::is_number_prefix(word)
 }
 
@@ -265,7 +290,9 @@ fn lookback(text: &str, d: usize, floor: usize) -> usize {
         "US$", "A$", "C$", "HK$", "NZ$", "$", "\u{20ac}", "\u{a3}", "\u{a5}", "\u{20b9}", "Rs.",
         "Rs", "USD", "EUR", "GBP", "RUB", "AZN", "INR", "UAH",
     ];
-    let Some(before) = text.get(floor.min(d)..d) else { return d };
+    let Some(before) = text.get(floor.min(d)..d) else {
+        return d;
+    };
     let base = floor.min(d);
     let (b, spaced) = match before.strip_suffix([' ', '\u{a0}']) {
         Some(b) => (b, true),
@@ -273,20 +300,30 @@ fn lookback(text: &str, d: usize, floor: usize) -> usize {
     };
     for sign in SIGNS {
         let n = sign.len();
-        let Some(at) = b.len().checked_sub(n) else { continue };
-        let matches = b.as_bytes().get(at..).is_some_and(|t| t.eq_ignore_ascii_case(sign.as_bytes()));
+        let Some(at) = b.len().checked_sub(n) else {
+            continue;
+        };
+        let matches = b
+            .as_bytes()
+            .get(at..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(sign.as_bytes()));
         if !matches || !b.is_char_boundary(at) {
             continue;
         }
         let lettered = sign.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
-        let glued_before = b.get(..at).and_then(|h| h.chars().next_back()).is_some_and(is_word_char);
+        let glued_before = b
+            .get(..at)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(is_word_char);
         if lettered && glued_before {
             continue;
         }
         return base + at;
     }
     if !spaced && before.ends_with('.') {
-        let prev = before.get(..before.len() - 1).and_then(|h| h.chars().next_back());
+        let prev = before
+            .get(..before.len() - 1)
+            .and_then(|h| h.chars().next_back());
         if !prev.is_some_and(is_word_char) {
             return d - 1;
         }
@@ -335,7 +372,9 @@ struct Token {
     has_digit: bool,
 }
 
-const LEAD: &[char] = &['(', '[', '{', '<', '"', '\'', '\u{201c}', '\u{2018}', '\u{ab}', '*'];
+const LEAD: &[char] = &[
+    '(', '[', '{', '<', '"', '\'', '\u{201c}', '\u{2018}', '\u{ab}', '*',
+];
 const TRAIL: &[char] = &[
     ')', ']', '}', '>', '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', '.', ',', ';', ':', '!', '?',
     '*',
@@ -384,12 +423,24 @@ impl Token {
         } else if let Some((stem, ext)) = core.rsplit_once('.') {
             urlish = !stem.is_empty() && lexicon::is_file_extension(ext);
         }
-        let has_digit = text.get(core_start..core_end).is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
-        *self = Token { valid: true, start, end, core_start, core_end, urlish, has_digit };
+        let has_digit = text
+            .get(core_start..core_end)
+            .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
+        *self = Token {
+            valid: true,
+            start,
+            end,
+            core_start,
+            core_end,
+            urlish,
+            has_digit,
+        };
     }
 }
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.len();
-    hay.as_bytes().windows(n).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    hay.as_bytes()
+        .windows(n)
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }

@@ -47,7 +47,11 @@ impl Hasher for FnvHasher {
         z ^ (z >> 31)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -122,7 +126,10 @@ impl Fingerprint {
 ///
 /// `order` decides which of two copies is the original: the one it ranks
 /// first (earlier publication, no repost notice, earlier input).
-pub fn find_copies(prints: &[Fingerprint], is_original_first: impl Fn(usize, usize) -> bool) -> Vec<Option<usize>> {
+pub fn find_copies(
+    prints: &[Fingerprint],
+    is_original_first: impl Fn(usize, usize) -> bool,
+) -> Vec<Option<usize>> {
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (d, p) in prints.iter().enumerate() {
         if p.shingles < MIN_SHINGLES {
@@ -152,10 +159,18 @@ pub fn find_copies(prints: &[Fingerprint], is_original_first: impl Fn(usize, usi
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = shared.into_iter().filter(|&(_, n)| n >= 8).map(|(k, _)| k).collect();
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 8)
+        .map(|(k, _)| k)
+        .collect();
     pairs.sort_unstable();
     for (a, b) in pairs {
-        let (small, large) = if prints[a].shingles <= prints[b].shingles { (a, b) } else { (b, a) };
+        let (small, large) = if prints[a].shingles <= prints[b].shingles {
+            (a, b)
+        } else {
+            (b, a)
+        };
         if prints[small].containment_in(&prints[large]) >= CONTAINMENT {
             let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
             if ra != rb {
@@ -180,7 +195,9 @@ mod tests {
     use super::*;
 
     fn article(seed: usize) -> String {
-        (0..300).map(|i| format!("word{} ", (i * 7 + seed * 13) % 997)).collect()
+        (0..300)
+            .map(|i| format!("word{} ", (i * 7 + seed * 13) % 997))
+            .collect()
     }
 
     #[test]
@@ -188,14 +205,20 @@ mod tests {
         let original = article(1);
         let copy = format!("Donate now! Share this. {original} Comments: first! great article.");
         let other = article(2);
-        let prints: Vec<_> = [&original, &copy, &other].iter().map(|t| Fingerprint::of(t)).collect();
+        let prints: Vec<_> = [&original, &copy, &other]
+            .iter()
+            .map(|t| Fingerprint::of(t))
+            .collect();
         let copies = find_copies(&prints, |a, b| a < b);
         assert_eq!(copies, vec![None, Some(0), None]);
     }
 
     #[test]
     fn short_texts_are_never_copies() {
-        let prints: Vec<_> = ["seven killed", "seven killed"].iter().map(|t| Fingerprint::of(t)).collect();
+        let prints: Vec<_> = ["seven killed", "seven killed"]
+            .iter()
+            .map(|t| Fingerprint::of(t))
+            .collect();
         assert_eq!(find_copies(&prints, |a, b| a < b), vec![None, None]);
     }
 }

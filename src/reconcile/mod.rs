@@ -99,7 +99,11 @@ impl SourceValue {
     /// A single figure for this statement (for `best`).
     fn point(&self) -> f64 {
         match (self.low, self.high) {
-            (Some(l), Some(h)) if self.qualifier == Qualifier::Range || self.qualifier == Qualifier::Vague => ((l + h) / 2.0).round(),
+            (Some(l), Some(h))
+                if self.qualifier == Qualifier::Range || self.qualifier == Qualifier::Vague =>
+            {
+                ((l + h) / 2.0).round()
+            }
             (Some(l), _) => l,
             (None, Some(h)) => h,
             (None, None) => 0.0,
@@ -175,7 +179,10 @@ pub struct Reconciliation {
 
 impl Reconciliation {
     pub fn conflicts(&self) -> usize {
-        self.groups.iter().filter(|g| g.status == Status::Conflict).count()
+        self.groups
+            .iter()
+            .filter(|g| g.status == Status::Conflict)
+            .count()
     }
 }
 
@@ -200,12 +207,31 @@ impl Default for ReconcileOptions {
     }
 }
 
+/// event, category, party, population, subject
+type GroupKey = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// Reconcile the claims of a batch of documents.
-pub fn reconcile(mut documents: Vec<DocumentEntry>, mut claims: Vec<Claim>, options: &ReconcileOptions) -> Reconciliation {
+pub fn reconcile(
+    mut documents: Vec<DocumentEntry>,
+    mut claims: Vec<Claim>,
+    options: &ReconcileOptions,
+) -> Reconciliation {
     // Copies: which document is a copy of which.
     let prints: Vec<Fingerprint> = documents.iter().map(|d| d.fingerprint.clone()).collect();
-    let copies = find_copies(&prints, |a, b| original_first(&documents[a], a, &documents[b], b));
-    let by_id: HashMap<String, usize> = documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+    let copies = find_copies(&prints, |a, b| {
+        original_first(&documents[a], a, &documents[b], b)
+    });
+    let by_id: HashMap<String, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
     // Copies share publication data: an undated copy takes its original's date.
     let mut cluster_date: HashMap<usize, Date> = HashMap::new();
     for (d, c) in copies.iter().enumerate() {
@@ -219,14 +245,16 @@ pub fn reconcile(mut documents: Vec<DocumentEntry>, mut claims: Vec<Claim>, opti
         documents[d].copy_of = c.map(|r| documents[r].id.clone());
     }
     for claim in &mut claims {
-        let Some(&d) = by_id.get(&claim.doc) else { continue };
+        let Some(&d) = by_id.get(&claim.doc) else {
+            continue;
+        };
         let root = copies[d].unwrap_or(d);
-        if claim.published.is_none() {
-            if let Some(date) = cluster_date.get(&root) {
-                claim.published = Some(*date);
-                if claim.event_time.is_none() {
-                    claim.event_time = Some(EventTime::day(*date, false));
-                }
+        if claim.published.is_none()
+            && let Some(date) = cluster_date.get(&root)
+        {
+            claim.published = Some(*date);
+            if claim.event_time.is_none() {
+                claim.event_time = Some(EventTime::day(*date, false));
             }
         }
     }
@@ -247,11 +275,21 @@ pub fn reconcile(mut documents: Vec<DocumentEntry>, mut claims: Vec<Claim>, opti
         }
     };
     let events = assign_events(&claims, &documents, &by_id, options);
-    let mut groups: HashMap<(String, String, Option<String>, Option<String>, Option<String>), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<GroupKey, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
-        let subject = if c.category == options.percent_category { c.subject.clone() } else { None };
+        let subject = if c.category == options.percent_category {
+            c.subject.clone()
+        } else {
+            None
+        };
         groups
-            .entry((events[i].clone(), c.category.clone(), c.party.clone(), c.population.clone(), subject))
+            .entry((
+                events[i].clone(),
+                c.category.clone(),
+                c.party.clone(),
+                c.population.clone(),
+                subject,
+            ))
             .or_default()
             .push(i);
     }
@@ -259,11 +297,36 @@ pub fn reconcile(mut documents: Vec<DocumentEntry>, mut claims: Vec<Claim>, opti
         .into_iter()
         .map(|((event, category, party, population, subject), members)| {
             let members: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-            build_group(event, category, party, population, subject, &members, &source_key, &documents, &by_id)
+            build_group(
+                event,
+                category,
+                party,
+                population,
+                subject,
+                &members,
+                &source_key,
+                &documents,
+                &by_id,
+            )
         })
         .collect();
     out.sort_by(|a, b| {
-        (a.status, &a.event, &a.category, &a.party, &a.population, &a.subject).cmp(&(b.status, &b.event, &b.category, &b.party, &b.population, &b.subject))
+        (
+            a.status,
+            &a.event,
+            &a.category,
+            &a.party,
+            &a.population,
+            &a.subject,
+        )
+            .cmp(&(
+                b.status,
+                &b.event,
+                &b.category,
+                &b.party,
+                &b.population,
+                &b.subject,
+            ))
     });
     let totals = totals(&out, options);
     Reconciliation {
@@ -287,12 +350,22 @@ fn original_first(a: &DocumentEntry, ai: usize, b: &DocumentEntry, bi: usize) ->
 /// to a day cluster by date (days `event_gap_days` apart join, up to
 /// `event_span_days`), and claims dated only to a month or year (`in 2020`,
 /// `last year`) form an event of that year.
-fn assign_events(claims: &[Claim], documents: &[DocumentEntry], by_id: &HashMap<String, usize>, options: &ReconcileOptions) -> Vec<String> {
+fn assign_events(
+    claims: &[Claim],
+    documents: &[DocumentEntry],
+    by_id: &HashMap<String, usize>,
+    options: &ReconcileOptions,
+) -> Vec<String> {
     let background = |c: &Claim| c.event_time.is_some_and(|t| t.stated && t.days() > 7);
     let mut days: Vec<Date> = claims
         .iter()
         .filter(|c| !background(c))
-        .filter(|c| by_id.get(&c.doc).and_then(|&d| documents[d].event.as_ref()).is_none())
+        .filter(|c| {
+            by_id
+                .get(&c.doc)
+                .and_then(|&d| documents[d].event.as_ref())
+                .is_none()
+        })
         .filter_map(|c| c.event_time.map(|t| t.first))
         .collect();
     days.sort_unstable();
@@ -319,8 +392,14 @@ fn assign_events(claims: &[Claim], documents: &[DocumentEntry], by_id: &HashMap<
         .iter()
         .map(|c| {
             if background(c) {
-                let t = c.event_time.unwrap_or(EventTime::day(Date::constant(1970, 1, 1), false));
-                return if t.first.year() == t.last.year() { format!("{:04}", t.first.year()) } else { t.to_string() };
+                let t = c
+                    .event_time
+                    .unwrap_or(EventTime::day(Date::constant(1970, 1, 1), false));
+                return if t.first.year() == t.last.year() {
+                    format!("{:04}", t.first.year())
+                } else {
+                    t.to_string()
+                };
             }
             if let Some(e) = by_id.get(&c.doc).and_then(|&d| documents[d].event.clone()) {
                 return e;
@@ -353,37 +432,60 @@ fn build_group(
     }
     let mut sources: Vec<SourceValue> = by_source
         .into_iter()
-        .map(|(source, claims)| {
-            let v = source_value(&source, &claims, &mut notes);
-            v
-        })
+        .map(|(source, claims)| source_value(&source, &claims, &mut notes))
         .collect();
     sources.sort_by(|a, b| (a.published, &a.source).cmp(&(b.published, &b.source)));
     let independent_sources = sources.len();
     let status = if independent_sources <= 1 {
         Status::SingleSource
-    } else if sources.windows(2).all(|w| w[0].low == w[1].low && w[0].high == w[1].high && w[0].qualifier == w[1].qualifier) {
+    } else if sources
+        .windows(2)
+        .all(|w| w[0].low == w[1].low && w[0].high == w[1].high && w[0].qualifier == w[1].qualifier)
+    {
         Status::Agree
     } else {
-        let lo = sources.iter().map(|s| s.bounds().0).fold(f64::NEG_INFINITY, f64::max);
-        let hi = sources.iter().map(|s| s.bounds().1).fold(f64::INFINITY, f64::min);
-        if lo <= hi { Status::Consistent } else { Status::Conflict }
+        let lo = sources
+            .iter()
+            .map(|s| s.bounds().0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let hi = sources
+            .iter()
+            .map(|s| s.bounds().1)
+            .fold(f64::INFINITY, f64::min);
+        if lo <= hi {
+            Status::Consistent
+        } else {
+            Status::Conflict
+        }
     };
     // best: the figure most independent sources allow; then the unhedged;
     // then the most recent.
     let best_source = sources.iter().max_by(|a, b| {
-        let support = |s: &SourceValue| sources.iter().filter(|o| {
-            let (l, h) = o.bounds();
-            let p = s.point();
-            l <= p && p <= h
-        }).count();
-        (support(a), a.hedges.is_empty(), a.published).partial_cmp(&(support(b), b.hedges.is_empty(), b.published)).unwrap_or(std::cmp::Ordering::Equal)
+        let support = |s: &SourceValue| {
+            sources
+                .iter()
+                .filter(|o| {
+                    let (l, h) = o.bounds();
+                    let p = s.point();
+                    l <= p && p <= h
+                })
+                .count()
+        };
+        (support(a), a.hedges.is_empty(), a.published)
+            .partial_cmp(&(support(b), b.hedges.is_empty(), b.published))
+            .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let low = sources.iter().filter_map(|s| s.low).fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))));
+    let low = sources
+        .iter()
+        .filter_map(|s| s.low)
+        .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))));
     let high = if sources.iter().any(|s| s.high.is_none()) {
         None
     } else {
-        sources.iter().filter_map(|s| s.high).fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+        sources
+            .iter()
+            .filter_map(|s| s.high)
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
     };
     let best = best_source.map(|s| {
         let mut b = s.point();
@@ -400,7 +502,10 @@ fn build_group(
     }
     let mut copied: Vec<String> = Vec::new();
     for c in members {
-        if let Some(copy_of) = by_id.get(&c.doc).and_then(|&d| documents[d].copy_of.as_ref()) {
+        if let Some(copy_of) = by_id
+            .get(&c.doc)
+            .and_then(|&d| documents[d].copy_of.as_ref())
+        {
             let note = format!("{} is a copy of {} (counted once)", c.doc, copy_of);
             if !copied.contains(&note) {
                 copied.push(note);
@@ -515,13 +620,20 @@ impl SourceValue {
 /// an earlier hedged one a revision.
 fn conflict_note(sources: &[SourceValue]) -> String {
     let describe = |s: &SourceValue| {
-        let date = s.published.map_or("undated".to_string(), |d| d.strftime("%-d %b %Y").to_string());
-        let hedge = if s.hedges.is_empty() { String::new() } else { format!(", {}", s.hedges.join(", ")) };
+        let date = s.published.map_or("undated".to_string(), |d| {
+            d.strftime("%-d %b %Y").to_string()
+        });
+        let hedge = if s.hedges.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", s.hedges.join(", "))
+        };
         format!("{} on {} ({}{})", s.display(), date, s.source, hedge)
     };
     let first = &sources[0];
     let later_differs = sources[1..].iter().any(|s| s.display() != first.display());
-    let dated = sources.iter().all(|s| s.published.is_some()) && sources.last().map(|s| s.published) != Some(first.published);
+    let dated = sources.iter().all(|s| s.published.is_some())
+        && sources.last().map(|s| s.published) != Some(first.published);
     let parts: Vec<String> = sources.iter().map(describe).collect();
     if !first.hedges.is_empty() && later_differs && dated {
         format!("revision: {}", parts.join(" → "))
@@ -541,7 +653,9 @@ fn totals(groups: &[Group], options: &ReconcileOptions) -> Vec<Total> {
         if g.category == options.percent_category {
             continue;
         }
-        per.entry((g.event.clone(), g.category.clone())).or_default().push(g);
+        per.entry((g.event.clone(), g.category.clone()))
+            .or_default()
+            .push(g);
     }
     per.into_iter()
         .map(|((event, category), gs)| {
@@ -556,8 +670,14 @@ fn totals(groups: &[Group], options: &ReconcileOptions) -> Vec<Total> {
                         e.1 += v;
                     }
                 }
-                let side_total = |(overall, parts): &(Option<f64>, f64)| overall.map_or(*parts, |o| o.max(*parts));
-                let sides: f64 = parties.iter().filter(|(p, _)| p.is_some()).map(|(_, v)| side_total(v)).sum();
+                let side_total = |(overall, parts): &(Option<f64>, f64)| {
+                    overall.map_or(*parts, |o| o.max(*parts))
+                };
+                let sides: f64 = parties
+                    .iter()
+                    .filter(|(p, _)| p.is_some())
+                    .map(|(_, v)| side_total(v))
+                    .sum();
                 let unattributed = parties.get(&None).map(side_total).unwrap_or(0.0);
                 Some(sides.max(unattributed))
             };

@@ -54,7 +54,12 @@ fn number(v: Option<f64>) -> String {
 
 /// `low / best / high`.
 pub fn range(g: &Group) -> String {
-    format!("{} / {} / {}", number(g.low), number(g.best), number(g.high))
+    format!(
+        "{} / {} / {}",
+        number(g.low),
+        number(g.best),
+        number(g.high)
+    )
 }
 
 /// Each source's figure on a line: `10 — TRT World, 2021-11-17`.
@@ -63,9 +68,24 @@ fn sources(g: &Group) -> Vec<String> {
         .iter()
         .map(|s| {
             let date = s.published.map_or("undated".to_string(), |d| d.to_string());
-            let hedge = if s.hedges.is_empty() { String::new() } else { format!(" [{}]", s.hedges.join(", ")) };
-            let copies = if s.documents.len() > 1 { format!(" ({} documents)", s.documents.len()) } else { String::new() };
-            format!("{} — {}, {}{}{}", s.display(), s.source, date, hedge, copies)
+            let hedge = if s.hedges.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", s.hedges.join(", "))
+            };
+            let copies = if s.documents.len() > 1 {
+                format!(" ({} documents)", s.documents.len())
+            } else {
+                String::new()
+            };
+            format!(
+                "{} — {}, {}{}{}",
+                s.display(),
+                s.source,
+                date,
+                hedge,
+                copies
+            )
         })
         .collect()
 }
@@ -104,7 +124,13 @@ fn table(rec: &Reconciliation, style: Style) -> String {
     if !style.color {
         t.force_no_tty();
     }
-    t.set_header(vec!["figure", "sources", "low / best / high", "status", "notes"]);
+    t.set_header(vec![
+        "figure",
+        "sources",
+        "low / best / high",
+        "status",
+        "notes",
+    ]);
     for g in &rec.groups {
         let mut status = Cell::new(g.status.as_str());
         if style.color {
@@ -129,7 +155,14 @@ fn table(rec: &Reconciliation, style: Style) -> String {
         let parts: Vec<String> = rec
             .totals
             .iter()
-            .map(|x| format!("{} {} {}", x.event, x.category, fmt_range(x.low, x.best, x.high)))
+            .map(|x| {
+                format!(
+                    "{} {} {}",
+                    x.event,
+                    x.category,
+                    fmt_range(x.low, x.best, x.high)
+                )
+            })
             .collect();
         out.push_str(&parts.join("; "));
         out.push('\n');
@@ -146,7 +179,9 @@ fn md_escape(s: &str) -> String {
 }
 
 fn markdown(rec: &Reconciliation) -> String {
-    let mut out = String::from("| figure | sources | low / best / high | status | notes |\n|---|---|---|---|---|\n");
+    let mut out = String::from(
+        "| figure | sources | low / best / high | status | notes |\n|---|---|---|---|---|\n",
+    );
     for g in &rec.groups {
         let _ = writeln!(
             out,
@@ -164,7 +199,20 @@ fn markdown(rec: &Reconciliation) -> String {
 
 fn csv(rec: &Reconciliation) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["event", "party", "population", "category", "subject", "sources", "low", "best", "high", "status", "independent_sources", "notes"]);
+    let _ = w.write_record([
+        "event",
+        "party",
+        "population",
+        "category",
+        "subject",
+        "sources",
+        "low",
+        "best",
+        "high",
+        "status",
+        "independent_sources",
+        "notes",
+    ]);
     for g in &rec.groups {
         let _ = w.write_record([
             g.event.as_str(),
@@ -192,7 +240,11 @@ struct JsonReport<'a> {
 }
 
 fn json(rec: &Reconciliation) -> String {
-    let mut s = serde_json::to_string_pretty(&JsonReport { schema: REPORT_SCHEMA, rec }).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&JsonReport {
+        schema: REPORT_SCHEMA,
+        rec,
+    })
+    .unwrap_or_default();
     s.push('\n');
     s
 }
@@ -205,7 +257,11 @@ pub fn claim_json(claim: &Claim) -> String {
         #[serde(flatten)]
         claim: &'a Claim,
     }
-    serde_json::to_string(&Line { schema: CLAIM_SCHEMA, claim }).unwrap_or_default()
+    serde_json::to_string(&Line {
+        schema: CLAIM_SCHEMA,
+        claim,
+    })
+    .unwrap_or_default()
 }
 
 /// Claims as a table for people.
@@ -219,7 +275,17 @@ pub fn claims_table(claims: &[Claim], style: Style) -> String {
     if !style.color {
         t.force_no_tty();
     }
-    t.set_header(vec!["where", "number", "category", "value", "party", "population", "speaker", "hedges", "event time"]);
+    t.set_header(vec![
+        "where",
+        "number",
+        "category",
+        "value",
+        "party",
+        "population",
+        "speaker",
+        "hedges",
+        "event time",
+    ]);
     for c in claims {
         t.add_row(vec![
             format!("{}:{}:{}", c.doc, c.line, c.column),
@@ -240,7 +306,11 @@ pub fn claims_table(claims: &[Claim], style: Style) -> String {
 /// underlined, with `file:line:col` — like a compiler's error in context.
 pub fn explain(rec: &Reconciliation, color: bool) -> String {
     let mut out = String::new();
-    let (bold, red, reset) = if color { ("\x1b[1m", "\x1b[31m", "\x1b[0m") } else { ("", "", "") };
+    let (bold, red, reset) = if color {
+        ("\x1b[1m", "\x1b[31m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
     for g in rec.groups.iter().filter(|g| g.status == Status::Conflict) {
         let _ = writeln!(out, "{bold}conflict{reset}: {}", figure(g));
         for note in &g.notes {
@@ -250,7 +320,11 @@ pub fn explain(rec: &Reconciliation, color: bool) -> String {
             let _ = writeln!(out, "  --> {}:{}:{}", c.doc, c.line, c.column);
             let rel_start = c.start.saturating_sub(c.quote_start);
             let rel_end = c.end.saturating_sub(c.quote_start).min(c.quote.len());
-            let (before, number, after) = match (c.quote.get(..rel_start), c.quote.get(rel_start..rel_end), c.quote.get(rel_end..)) {
+            let (before, number, after) = match (
+                c.quote.get(..rel_start),
+                c.quote.get(rel_start..rel_end),
+                c.quote.get(rel_end..),
+            ) {
                 (Some(b), Some(n), Some(a)) => (b, n, a),
                 _ => (c.quote.as_str(), "", ""),
             };
@@ -258,7 +332,11 @@ pub fn explain(rec: &Reconciliation, color: bool) -> String {
             let _ = writeln!(out, "   | {before}{red}{bold}{number}{reset}{after}");
             let pad = before.chars().count();
             let marks = number.chars().count().max(1);
-            let who = c.speaker.as_deref().map(|s| format!(", said by {s}")).unwrap_or_default();
+            let who = c
+                .speaker
+                .as_deref()
+                .map(|s| format!(", said by {s}"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "   | {}{red}{}{reset} {} {}{}",

@@ -96,7 +96,7 @@ impl Lexicon {
     /// Longest phrases first, so callers can take the first match of a kind.
     pub(crate) fn seal(&mut self) {
         for entries in self.by_first.values_mut() {
-            entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         let mut first: Vec<String> = self.by_first.keys().cloned().collect();
         first.sort();
@@ -128,8 +128,12 @@ impl Lexicon {
                             && match e.case {
                                 Case::Any => true,
                                 Case::Capitalized => {
-                                    k > 0 || t.is_capitalized()
-                                        || !e.original[k].chars().next().is_some_and(char::is_uppercase)
+                                    k > 0
+                                        || t.is_capitalized()
+                                        || !e.original[k]
+                                            .chars()
+                                            .next()
+                                            .is_some_and(char::is_uppercase)
                                 }
                                 Case::Exact => t.text == e.original[k],
                             }

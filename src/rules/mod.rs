@@ -130,7 +130,12 @@ struct Source<'a> {
 }
 
 impl Source<'_> {
-    fn error(&self, span: Option<Range<usize>>, key: Option<String>, message: String) -> RulesError {
+    fn error(
+        &self,
+        span: Option<Range<usize>>,
+        key: Option<String>,
+        message: String,
+    ) -> RulesError {
         let (line, column) = span.map_or((1, 1), |s| line_col(self.text, s.start));
         RulesError {
             file: self.name.to_string(),
@@ -166,17 +171,17 @@ impl Rules {
             let key = unknown_key(e.message());
             src.error(e.span(), key, e.message().trim().to_string())
         })?;
-        if let Some(schema) = &raw.schema {
-            if *schema.get_ref() != SCHEMA_VERSION {
-                return Err(src.error(
-                    Some(schema.span()),
-                    Some("schema".into()),
-                    format!(
-                        "schema {} is not supported; this recount reads schema {SCHEMA_VERSION}",
-                        schema.get_ref()
-                    ),
-                ));
-            }
+        if let Some(schema) = &raw.schema
+            && *schema.get_ref() != SCHEMA_VERSION
+        {
+            return Err(src.error(
+                Some(schema.span()),
+                Some("schema".into()),
+                format!(
+                    "schema {} is not supported; this recount reads schema {SCHEMA_VERSION}",
+                    schema.get_ref()
+                ),
+            ));
         }
         let mut builder = Builder::default();
         if let Some(extends) = &raw.extends {
@@ -190,9 +195,8 @@ impl Rules {
                     ),
                 ));
             }
-            let base: RawRules = toml::from_str(DEFAULT_RULES).map_err(|e| {
-                src.error(None, None, format!("embedded rules: {}", e.message()))
-            })?;
+            let base: RawRules = toml::from_str(DEFAULT_RULES)
+                .map_err(|e| src.error(None, None, format!("embedded rules: {}", e.message())))?;
             let base_src = Source {
                 name: "rules.toml (default)",
                 text: DEFAULT_RULES,
@@ -225,13 +229,20 @@ impl Builder {
     /// `merging`: entries may add to same-named entries loaded before this
     /// file (an `extends` file); duplicates within one file are errors.
     fn add(&mut self, src: &Source, raw: RawRules, merging: bool) -> Result<(), RulesError> {
-        let (base_categories, base_populations, base_parties) =
-            (self.categories.len(), self.populations.len(), self.parties.len());
+        let (base_categories, base_populations, base_parties) = (
+            self.categories.len(),
+            self.populations.len(),
+            self.parties.len(),
+        );
         for (i, cat) in raw.category.into_iter().enumerate() {
             let name = cat.name.get_ref().trim().to_string();
             let key = format!("category[{i}].name");
             if name.is_empty() {
-                return Err(src.error(Some(cat.name.span()), Some(key), "empty category name".into()));
+                return Err(src.error(
+                    Some(cat.name.span()),
+                    Some(key),
+                    "empty category name".into(),
+                ));
             }
             let existing = self.categories.iter().position(|c| c.name == name);
             let index = match existing {
@@ -299,10 +310,26 @@ impl Builder {
             }
             let population = index as u16;
             for noun in &pop.nouns {
-                self.phrase(src, &pop.name, noun, Tag::Population { population, adjective: false })?;
+                self.phrase(
+                    src,
+                    &pop.name,
+                    noun,
+                    Tag::Population {
+                        population,
+                        adjective: false,
+                    },
+                )?;
             }
             for adjective in &pop.adjectives {
-                self.phrase(src, &pop.name, adjective, Tag::Population { population, adjective: true })?;
+                self.phrase(
+                    src,
+                    &pop.name,
+                    adjective,
+                    Tag::Population {
+                        population,
+                        adjective: true,
+                    },
+                )?;
             }
         }
         for (i, party) in raw.party.into_iter().enumerate() {
@@ -373,7 +400,13 @@ impl Builder {
         Ok(())
     }
 
-    fn phrase(&mut self, src: &Source, owner: &Spanned<String>, phrase: &str, tag: Tag) -> Result<(), RulesError> {
+    fn phrase(
+        &mut self,
+        src: &Source,
+        owner: &Spanned<String>,
+        phrase: &str,
+        tag: Tag,
+    ) -> Result<(), RulesError> {
         self.phrases += 1;
         if self.phrases > MAX_PHRASES {
             return Err(src.error(
@@ -402,7 +435,11 @@ impl Builder {
 
     fn finish(self, src: &Source) -> Result<Rules, RulesError> {
         if self.categories.is_empty() {
-            return Err(src.error(None, Some("category".into()), "no categories defined".into()));
+            return Err(src.error(
+                None,
+                Some("category".into()),
+                "no categories defined".into(),
+            ));
         }
         if !self.populations.iter().any(|p| p == "people") {
             return Err(src.error(
@@ -425,13 +462,22 @@ impl Builder {
 
 impl Rules {
     pub fn category_index(&self, name: &str) -> Option<u16> {
-        self.categories.iter().position(|c| c.name == name).map(|i| i as u16)
+        self.categories
+            .iter()
+            .position(|c| c.name == name)
+            .map(|i| i as u16)
     }
     pub fn population_index(&self, name: &str) -> Option<u16> {
-        self.populations.iter().position(|c| c == name).map(|i| i as u16)
+        self.populations
+            .iter()
+            .position(|c| c == name)
+            .map(|i| i as u16)
     }
     pub fn party_index(&self, name: &str) -> Option<u16> {
-        self.parties.iter().position(|c| c == name).map(|i| i as u16)
+        self.parties
+            .iter()
+            .position(|c| c == name)
+            .map(|i| i as u16)
     }
 }
 
@@ -449,8 +495,11 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let err = Rules::from_toml("r.toml", "schema = 1\n[[category]]\nname = \"x\"\nafter = [\"a\"]\nbogus = 1\n")
-            .unwrap_err();
+        let err = Rules::from_toml(
+            "r.toml",
+            "schema = 1\n[[category]]\nname = \"x\"\nafter = [\"a\"]\nbogus = 1\n",
+        )
+        .unwrap_err();
         assert_eq!((err.line, err.key.as_deref()), (5, Some("bogus")));
     }
 

@@ -95,7 +95,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
         // Split possessive 's and negation n't so "its"/"it's" and "didn't" read right.
         let lower_word = word.to_lowercase().replace('’', "'");
         if lower_word.len() > 2 && (lower_word.ends_with("'s")) {
-            let cut = end - if word.ends_with("’s") || word.ends_with("’S") { 4 } else { 2 };
+            let cut = end
+                - if word.ends_with("’s") || word.ends_with("’S") {
+                    4
+                } else {
+                    2
+                };
             push(&mut toks, text, base, i, cut, TokKind::Word);
             push(&mut toks, text, base, cut, end, TokKind::Possessive);
         } else if lower_word.len() > 3 && lower_word.ends_with("n't") {
@@ -112,7 +117,14 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
     toks
 }
 
-fn push<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, base: usize, start: usize, end: usize, kind: TokKind) {
+fn push<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    text: &'a str,
+    base: usize,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+) {
     let Some(slice) = text.get(start..end) else {
         return;
     };
@@ -127,11 +139,11 @@ fn push<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, base: usize, start: usize, e
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt",
-    "gov", "sen", "rep", "rev", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co",
-    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mt", "ft", "approx", "est", "dept", "u.s", "u.k", "u.n", "a.m", "p.m", "e.g",
-    "i.e", "sgt", "det", "ofc", "lt.col", "brig", "adm", "cmdr",
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "gov",
+    "sen", "rep", "rev", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "approx", "est", "dept", "u.s", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "sgt", "det", "ofc",
+    "lt.col", "brig", "adm", "cmdr",
 ];
 
 /// A sentence's byte range, and whether it ends a paragraph.
@@ -179,13 +191,17 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             }
             let rest = &text[end..line_start + content.len()];
             let mut rest_chars = rest.chars();
-            let Some(space) = rest_chars.next() else { break };
+            let Some(space) = rest_chars.next() else {
+                break;
+            };
             if !space.is_whitespace() {
                 continue;
             }
             let next = rest.trim_start().chars().next();
             let starts_new = next.is_some_and(|n| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
             });
             if !starts_new || c == '.' && is_abbreviation(&text[start..abs]) {
                 continue;
@@ -201,7 +217,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
-    let Some(s) = text.get(start..end) else { return };
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
     if trimmed.is_empty() {
@@ -226,42 +244,6 @@ fn is_abbreviation(before: &str) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(s: &str) -> Vec<String> {
-        tokenize(s, 0).into_iter().map(|t| t.lower).collect()
-    }
-
-    #[test]
-    fn possessives_and_negations_split() {
-        assert_eq!(words("Azerbaijan's army didn't"), ["azerbaijan", "'s", "army", "did", "n't"]);
-        assert_eq!(words("Armenia’s"), ["armenia", "'s"]);
-    }
-
-    #[test]
-    fn hyphens_and_acronyms_join() {
-        assert_eq!(words("a one-year-old U.S. soldier."), ["a", "one-year-old", "u.s.", "soldier", "."]);
-    }
-
-    #[test]
-    fn sentences_split_on_periods_and_lines() {
-        let text = "Mr. Smith said 5 died. Police came.\nA new line\n\nNew paragraph.";
-        let s: Vec<_> = sentences(text).into_iter().map(|s| (&text[s.range], s.paragraph)).collect();
-        assert_eq!(
-            s,
-            [("Mr. Smith said 5 died.", 0), ("Police came.", 0), ("A new line", 0), ("New paragraph.", 1)]
-        );
-    }
-
-    #[test]
-    fn decimals_do_not_split() {
-        let text = "About 2.5 million fled. Then 3 died.";
-        assert_eq!(sentences(text).len(), 2);
-    }
-}
-
 /// 1-based line and column (in chars) of a byte offset; offsets past the end
 /// or inside a character are moved back to the nearest character start.
 pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
@@ -273,4 +255,54 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
     let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s, 0).into_iter().map(|t| t.lower).collect()
+    }
+
+    #[test]
+    fn possessives_and_negations_split() {
+        assert_eq!(
+            words("Azerbaijan's army didn't"),
+            ["azerbaijan", "'s", "army", "did", "n't"]
+        );
+        assert_eq!(words("Armenia’s"), ["armenia", "'s"]);
+    }
+
+    #[test]
+    fn hyphens_and_acronyms_join() {
+        assert_eq!(
+            words("a one-year-old U.S. soldier."),
+            ["a", "one-year-old", "u.s.", "soldier", "."]
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_periods_and_lines() {
+        let text = "Mr. Smith said 5 died. Police came.\nA new line\n\nNew paragraph.";
+        let s: Vec<_> = sentences(text)
+            .into_iter()
+            .map(|s| (&text[s.range], s.paragraph))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("Mr. Smith said 5 died.", 0),
+                ("Police came.", 0),
+                ("A new line", 0),
+                ("New paragraph.", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_split() {
+        let text = "About 2.5 million fled. Then 3 died.";
+        assert_eq!(sentences(text).len(), 2);
+    }
 }
