@@ -585,7 +585,12 @@ impl Incident {
         self.docs
             .iter()
             .map(|d| {
-                let mut doc = from_text(&d.doc_id, &d.text);
+                // The headline states figures too ("5 hurt as …").
+                let text = match &d.title {
+                    Some(t) => format!("{t}\n\n{}", d.text),
+                    None => d.text.clone(),
+                };
+                let mut doc = from_text(&d.doc_id, &text);
                 doc.title = d.title.clone();
                 if let Some(p) = d
                     .date
@@ -627,6 +632,11 @@ pub fn score_incident(
             .and_then(|t| t.best)
             .unwrap_or(0.0)
     };
+    // A shooting report often gives only how many were shot: the injured
+    // are then those shot who did not die.
+    let killed = total("killed");
+    let injured = total("wounded").max(total("shot") - killed);
+    let reconciled = |cat: &str| if cat == "wounded" { injured } else { killed };
     for (cat, gold, exact, positive, positive_exact, among) in [
         (
             "killed",
@@ -646,7 +656,7 @@ pub fn score_incident(
         ),
     ] {
         let Some(gold) = gold else { continue };
-        let got = total(cat);
+        let got = reconciled(cat);
         let ok = (got - gold).abs() < 1e-9;
         if ok {
             *exact += 1;

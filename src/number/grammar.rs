@@ -532,7 +532,11 @@ pub fn vague(i: &str) -> PResult<'_, (f64, f64)> {
         ("a handful", 2.0, 6.0),
         ("a couple", 2.0, 3.0),
     ];
+    let (_, w) = ascii_word(i)?;
     for &(p, lo, hi) in FIXED {
+        if !first_word_is(p, w) {
+            continue;
+        }
         if let Ok((r, _)) = phrase(p)(i) {
             return Ok((r, (lo, hi)));
         }
@@ -541,6 +545,9 @@ pub fn vague(i: &str) -> PResult<'_, (f64, f64)> {
         return Ok((r, (40.0, 200.0)));
     }
     for &(p, lo, hi) in HEADS {
+        if !first_word_is(p, w) {
+            continue;
+        }
         if let Ok((r, _)) = phrase(p)(i) {
             let mult = preceded(
                 sp,
@@ -599,6 +606,14 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("circa", Qualifier::Approx),
 ];
 
+/// Does phrase `p` begin with the word `w` (ASCII case-insensitive)?
+fn first_word_is(p: &str, w: &str) -> bool {
+    let pb = p.as_bytes();
+    pb.get(..w.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        && pb.get(w.len()).is_none_or(|&b| b == b' ')
+}
+
 /// A qualifier phrase (without the space after it): `at least` → AtLeast,
 /// `more than`/`over` → MoreThan, `about`/`~` → Approx, `up to` → AtMost,
 /// `fewer than` → LessThan. Also returns the phrase itself.
@@ -606,8 +621,11 @@ pub fn qualifier(i: &str) -> PResult<'_, (Qualifier, &'static str)> {
     if let Some(r) = i.strip_prefix('~') {
         return Ok((r, (Qualifier::Approx, "~")));
     }
+    let (_, w) = ascii_word(i)?;
     for &(p, q) in QUALIFIERS {
-        if let Ok((r, _)) = phrase(p)(i) {
+        if first_word_is(p, w)
+            && let Ok((r, _)) = phrase(p)(i)
+        {
             return Ok((r, (q, p)));
         }
     }
@@ -698,38 +716,56 @@ fn from_range(i: &str) -> PResult<'_, Amount> {
     }
 }
 
-/// `10-15`, `10–15`, `10 to 15`, `10 or 11` (both numbers in the same form).
-fn plain_range(i: &str) -> PResult<'_, Amount> {
-    let (r, a) = number(i)?;
-    let (r, or) = alt((
+/// The rest of a range after its first number: `-15`, ` to 15`, ` or 11`.
+fn range_tail(r: &str, a: Num) -> PResult<'_, Amount> {
+    let starts = r
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace());
+    if !starts {
+        return fail(r);
+    }
+    let (r2, or) = alt((
         (sp, word_ci("to"), sp).map(|_| false),
         (sp, word_ci("or"), sp).map(|_| true),
         range_dash.map(|_| false),
     ))
     .parse(r)?;
-    let (r, b) = number(r)?;
+    let (r3, b) = number(r2)?;
     if or && a.words != b.words {
-        return fail(i);
+        return fail(r);
     }
     match make_range(a, b) {
-        Some(am) => Ok((r, am)),
-        None => fail(i),
+        Some(am) => Ok((r3, am)),
+        None => fail(r),
     }
 }
 
 /// A number, range or vague amount: `6,500`, `between 10 and 15`,
-/// `from 10 to 15`, `10-15`, `two or three`, `dozens`.
+/// `from 10 to 15`, `10-15`, `10 to 15`, `two or three`, `dozens`.
 pub fn amount(i: &str) -> PResult<'_, Amount> {
-    if let Ok(r) = between_range(i) {
-        return Ok(r);
+    let first = i
+        .as_bytes()
+        .first()
+        .copied()
+        .unwrap_or(0)
+        .to_ascii_lowercase();
+    match first {
+        b'b' => {
+            if let Ok(r) = between_range(i) {
+                return Ok(r);
+            }
+        }
+        b'f' => {
+            if let Ok(r) = from_range(i) {
+                return Ok(r);
+            }
+        }
+        _ => {}
     }
-    if let Ok(r) = from_range(i) {
-        return Ok(r);
-    }
-    if let Ok(r) = plain_range(i) {
-        return Ok(r);
-    }
-    if let Ok((r, (lo, hi))) = vague(i) {
+    if matches!(first, b'a' | b'b' | b'd' | b'f' | b'h' | b'm' | b's' | b't')
+        && let Ok((r, (lo, hi))) = vague(i)
+    {
         return Ok((
             r,
             Amount {
@@ -742,6 +778,9 @@ pub fn amount(i: &str) -> PResult<'_, Amount> {
         ));
     }
     let (r, n) = number(i)?;
+    if let Ok(r) = range_tail(r, n) {
+        return Ok(r);
+    }
     Ok((r, Amount::single(n)))
 }
 
@@ -1244,6 +1283,79 @@ fn following_plural(r: &str) -> bool {
         && !lexicon::is_not_count_plural(w)
 }
 
+/// The unit after an amount, in one pass over the next word: `%`,
+/// ` percent`, ` per cent`, `$`, ` dollars`, `-day`, `-year-old`, `9mm`,
+/// ` km`, ` years`, ` years old`.
+fn unit_after(r: &str, digits_only: bool) -> Option<(&str, Kind)> {
+    let c = r.chars().next()?;
+    match c {
+        '%' | '\u{ff05}' => percent_suffix(r).ok().map(|(r2, _)| (r2, Kind::Percent)),
+        '$' | '\u{20ac}' | '\u{a3}' => money_suffix(r).ok().map(|(r2, _)| (r2, Kind::Money)),
+        '-' | '\u{2011}' => match hyphen_unit(r) {
+            Ok((r2, k)) => Some((r2, k)),
+            Err(_) => percent_suffix(r).ok().map(|(r2, _)| (r2, Kind::Percent)),
+        },
+        c if c.is_ascii_alphabetic() => {
+            if digits_only {
+                attached_unit(r).ok()
+            } else {
+                None
+            }
+        }
+        c if c.is_whitespace() => {
+            let (r1, _) = sp(r).ok()?;
+            let c2 = r1.chars().next()?;
+            if matches!(c2, '%' | '\u{ff05}') {
+                return percent_suffix(r).ok().map(|(r2, _)| (r2, Kind::Percent));
+            }
+            if matches!(c2, '$' | '\u{20ac}' | '\u{a3}') {
+                return money_suffix(r).ok().map(|(r2, _)| (r2, Kind::Money));
+            }
+            if !c2.is_ascii_alphabetic() {
+                return None;
+            }
+            let (r2, w) = ascii_word(r1).ok()?;
+            let is = |x: &str| w.eq_ignore_ascii_case(x);
+            if is("percent") || is("pct") {
+                return Some((r2, Kind::Percent));
+            }
+            if is("per") {
+                return (sp, word_ci("cent"))
+                    .parse(r2)
+                    .ok()
+                    .map(|(r3, _)| (r3, Kind::Percent));
+            }
+            if is("pounds")
+                && let Ok((r3, _)) = (sp, word_ci("sterling")).parse(r2)
+            {
+                return Some((r3, Kind::Money));
+            }
+            if is("us") {
+                return (sp, word_ci("dollars"))
+                    .parse(r2)
+                    .ok()
+                    .map(|(r3, _)| (r3, Kind::Money));
+            }
+            if lexicon::money_word(w) {
+                return Some((r2, Kind::Money));
+            }
+            if is("km")
+                && let Ok((r3, _)) = (tag_ci("km/h"), peek(at_boundary_p)).parse(r1)
+            {
+                return Some((r3, Kind::Measure));
+            }
+            match lexicon::spaced_unit(w)? {
+                Kind::Duration => match (sp, word_ci("old")).parse(r2) {
+                    Ok((r3, _)) => Some((r3, Kind::Measure)),
+                    Err(_) => Some((r2, Kind::Duration)),
+                },
+                k => Some((r2, k)),
+            }
+        }
+        _ => None,
+    }
+}
+
 /// An amount and what follows it: `%`, a currency, a unit, or nothing.
 fn amount_unit(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     let (r, a) = amount(i)?;
@@ -1256,21 +1368,7 @@ fn amount_unit(i: &str, ctx: Ctx) -> PResult<'_, Core> {
             _ => fail(i),
         };
     }
-    if let Ok((r2, _)) = percent_suffix(r) {
-        return Ok((r2, Core::from_amount(Kind::Percent, &a)));
-    }
-    if let Ok((r2, _)) = money_suffix(r) {
-        return Ok((r2, Core::from_amount(Kind::Money, &a)));
-    }
-    if let Ok((r2, k)) = hyphen_unit(r) {
-        return Ok((r2, Core::from_amount(k, &a)));
-    }
-    if a.all_digits()
-        && let Ok((r2, k)) = attached_unit(r)
-    {
-        return Ok((r2, Core::from_amount(k, &a)));
-    }
-    if let Ok((r2, k)) = spaced_unit(r) {
+    if let Some((r2, k)) = unit_after(r, a.all_digits()) {
         return Ok((r2, Core::from_amount(k, &a)));
     }
     // `one-sided`, `two-thirds`: a number word joined to a non-unit word
@@ -1342,16 +1440,35 @@ impl<'a> Longest<'a> {
             }
         }
     }
+    fn finish(self) -> PResult<'a, Core> {
+        match self.best {
+            Some((len, c)) => split_at(self.input, len).map(|(r, _)| (r, c)),
+            None => fail(self.input),
+        }
+    }
 }
 
-/// Every reading that does not involve a qualifier.
-fn quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
+/// Readings that start with a digit. Each specialised parser runs only
+/// when the character after the digit run allows it.
+fn digit_quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
+    let (after, run) = digit_run(i)?;
+    let n = run.len();
+    let c1 = after.chars().next().unwrap_or(' ');
     let mut best = Longest::new(i);
-    if starts_with_digit(i) {
+    if matches!(c1, '-' | '/' | '.') {
         best.offer(date_numeric(i).map(|(r, v)| (r, Core::exact(Kind::Date, v))));
+    }
+    if n <= 2 && (c1 == ':' || c1.is_whitespace() || matches!(c1, 'a' | 'p' | 'A' | 'P')) {
         best.offer(time(i).map(|(r, v)| (r, Core::exact(Kind::Time, v))));
+    }
+    if n == 3 && c1 == '-' {
         best.offer(phone(i).map(|(r, _)| (r, Core::none(Kind::Identifier))));
+    }
+    if n <= 2 && (c1.is_whitespace() || matches!(c1, 's' | 'n' | 'r' | 't' | 'S' | 'N' | 'R' | 'T'))
+    {
         best.offer(date_day_first(i).map(|(r, v)| (r, Core::exact(Kind::Date, v))));
+    }
+    if n == 4 && matches!(c1, '-' | '\u{2013}' | ' ') {
         best.offer(year_range_short(i).map(|(r, (lo, hi))| {
             (
                 r,
@@ -1363,6 +1480,8 @@ fn quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
                 },
             )
         }));
+    }
+    if matches!(c1, 's' | '\'' | '\u{2019}') {
         best.offer(decade(i).map(|(r, (k, lo, hi))| {
             (
                 r,
@@ -1374,16 +1493,84 @@ fn quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
                 },
             )
         }));
+    }
+    if matches!(c1, 's' | 'n' | 'r' | 't' | 'S' | 'N' | 'R' | 'T') {
         best.offer(ordinal_digits(i).map(|(r, v)| (r, Core::exact(Kind::Ordinal, v))));
-    } else {
-        best.offer(money_prefixed(i));
-        best.offer(dot_caliber(i));
     }
     best.offer(amount_unit(i, ctx));
-    match best.best {
-        Some((len, c)) => split_at(i, len).map(|(r, _)| (r, c)),
-        None => fail(i),
+    best.finish()
+}
+
+/// Which parsers can start with the first word of `i`.
+#[derive(Debug, Default, Clone, Copy)]
+struct Heads {
+    qual: bool,
+    amount: bool,
+    currency: bool,
+    month: bool,
+    weekday: bool,
+    no: bool,
+}
+
+fn heads(i: &str) -> Heads {
+    let mut h = Heads::default();
+    let Some(c) = i.chars().next() else { return h };
+    match c {
+        '~' => h.qual = true,
+        '$' | '\u{20ac}' | '\u{a3}' | '\u{a5}' | '\u{20b9}' => h.currency = true,
+        _ => {}
     }
+    let Ok((_, w)) = ascii_word(i) else {
+        // `US$`, `A$`: letters glued to a currency sign
+        h.currency |= c.is_ascii_alphabetic();
+        return h;
+    };
+    let mut buf = [0u8; 16];
+    let Some(dst) = buf.get_mut(..w.len()) else {
+        return h;
+    };
+    for (d, b) in dst.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let lw = std::str::from_utf8(dst).unwrap_or("");
+    match lw {
+        "a" | "an" => (h.qual, h.amount) = (true, true),
+        "no" | "not" => (h.qual, h.no) = (true, true),
+        "none" | "nobody" => h.no = true,
+        "at" | "more" | "upwards" | "in" | "over" | "above" | "nearly" | "almost" | "close"
+        | "about" | "around" | "approximately" | "roughly" | "some" | "estimated" | "circa"
+        | "up" | "as" | "fewer" | "less" | "under" | "below" => h.qual = true,
+        "between" | "from" | "half" | "several" | "few" | "dozens" | "scores" | "hundreds"
+        | "thousands" | "millions" | "billions" | "tens" => h.amount = true,
+        "us" | "a$" | "rs" | "usd" | "eur" | "gbp" | "rub" | "azn" | "inr" | "uah" | "c" | "hk"
+        | "nz" => h.currency = true,
+        _ => {
+            h.amount = lexicon::number_word(w).is_some();
+            let upper = c.is_ascii_uppercase();
+            h.month = upper && lexicon::month(w).is_some();
+            h.weekday = upper && lexicon::is_weekday(w);
+        }
+    }
+    h
+}
+
+/// Every reading that does not involve a qualifier.
+fn quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
+    if starts_with_digit(i) {
+        return digit_quantity(i, ctx);
+    }
+    let h = heads(i);
+    let mut best = Longest::new(i);
+    if h.currency {
+        best.offer(money_prefixed(i));
+    }
+    if i.starts_with('.') {
+        best.offer(dot_caliber(i));
+    }
+    if h.amount {
+        best.offer(amount_unit(i, ctx));
+    }
+    best.finish()
 }
 
 /// A qualifier and the quantity it qualifies: `at least one`, `more than
@@ -1428,17 +1615,29 @@ fn qualified(i: &str, ctx: Ctx) -> PResult<'_, Core> {
 /// The longest reading of a quantity starting exactly at the start of `i`.
 pub fn mention(i: &str, ctx: Ctx) -> Option<Hit> {
     let mut best = Longest::new(i);
-    let first = i.as_bytes().first().copied().unwrap_or(0);
-    if first.is_ascii_digit() {
-        best.offer(quantity(i, ctx));
+    if starts_with_digit(i) {
+        best.offer(digit_quantity(i, ctx));
     } else {
-        best.offer(qualified(i, ctx));
-        best.offer(quantity(i, ctx));
-        if first.is_ascii_uppercase() {
+        let h = heads(i);
+        if h.qual {
+            best.offer(qualified(i, ctx));
+        }
+        if h.currency {
+            best.offer(money_prefixed(i));
+        }
+        if i.starts_with('.') {
+            best.offer(dot_caliber(i));
+        }
+        if h.amount {
+            best.offer(amount_unit(i, ctx));
+        }
+        if h.month {
             best.offer(date_month_first(i).map(|(r, (lo, hi))| (r, date_core(lo, hi))));
+        }
+        if h.weekday {
             best.offer(weekday_date(i).map(|(r, (lo, hi))| (r, date_core(lo, hi))));
         }
-        if first == b'n' || first == b'N' {
+        if h.no {
             best.offer(number_sign(i).map(|(r, _)| (r, Core::none(Kind::Identifier))));
             best.offer(zero(i).map(|(r, _)| (r, Core::exact(Kind::Count, 0.0))));
         }

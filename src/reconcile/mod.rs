@@ -532,57 +532,74 @@ fn build_group(
     }
 }
 
-/// One source's figure from its claims in a group: their common range if
-/// they agree (`at least 7` and `7` → 7), else its latest statement.
+/// One source's figure from its claims in a group. Within one document,
+/// claims that agree give their common range (`at least 7` and `7` → 7);
+/// claims that do not are a total and its parts (`four men were shot`, `a
+/// 22-year-old man shot in the leg`), and the largest is the document's
+/// figure. Across a source's documents, its latest figure stands, with a
+/// note when it changed.
 fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> SourceValue {
-    let mut claims: Vec<&Claim> = claims.to_vec();
-    claims.sort_by(|a, b| (a.published, &a.doc, a.start).cmp(&(b.published, &b.doc, b.start)));
-    let tightest = claims.iter().min_by(|a, b| {
-        let w = |c: &Claim| c.high.unwrap_or(f64::INFINITY) - c.low.unwrap_or(0.0);
-        w(a).partial_cmp(&w(b)).unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let all_allow = |c: &Claim| {
-        let v = SourceValue::from_claim(source, c);
-        claims.iter().all(|o| {
-            let (l, h) = SourceValue::from_claim(source, o).bounds();
-            let (vl, vh) = v.bounds();
-            vl.max(l) <= vh.min(h)
-        })
+    let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
+    let mut per_doc: Vec<&Claim> = by_doc
+        .values()
+        .filter_map(|cs| document_figure(source, cs))
+        .collect();
+    per_doc.sort_by(|a, b| (a.published, &a.doc, a.start).cmp(&(b.published, &b.doc, b.start)));
+    let (Some(first), Some(last)) = (per_doc.first().copied(), per_doc.last().copied()) else {
+        return SourceValue::empty(source);
     };
-    let chosen = match tightest {
-        Some(t) if all_allow(t) => *t,
-        _ => {
-            let last = claims.last().copied();
-            if let (Some(first), Some(last)) = (claims.first(), last) {
-                notes.push(format!(
-                    "{source} changed its figure: {} ({}) then {} ({})",
-                    first.number,
-                    first.published.map_or("undated".into(), |d| d.to_string()),
-                    last.number,
-                    last.published.map_or("undated".into(), |d| d.to_string()),
-                ));
-            }
-            match last {
-                Some(l) => l,
-                None => return SourceValue::empty(source),
-            }
-        }
+    let chosen = if per_doc
+        .iter()
+        .all(|c| c.low == last.low && c.high == last.high)
+    {
+        // prefer the tightest statement of the same figure
+        document_figure(source, &per_doc).unwrap_or(last)
+    } else {
+        notes.push(format!(
+            "{source} changed its figure: {} ({}) then {} ({})",
+            first.number,
+            first.published.map_or("undated".into(), |d| d.to_string()),
+            last.number,
+            last.published.map_or("undated".into(), |d| d.to_string()),
+        ));
+        last
     };
     let mut v = SourceValue::from_claim(source, chosen);
-    for c in &claims {
+    for c in claims {
         if !v.documents.contains(&c.doc) {
             v.documents.push(c.doc.clone());
-        }
-        for h in &c.hedges {
-            if !v.hedges.contains(h) && c.doc == chosen.doc {
-                v.hedges.push(h.clone());
-            }
         }
         if v.speaker.is_none() {
             v.speaker = c.speaker.clone();
         }
     }
     v
+}
+
+/// The figure of one document's claims: their tightest common statement,
+/// or, if they disagree, the largest.
+fn document_figure<'c>(source: &str, claims: &[&'c Claim]) -> Option<&'c Claim> {
+    let width = |c: &Claim| c.high.unwrap_or(f64::INFINITY) - c.low.unwrap_or(0.0);
+    let tightest = claims
+        .iter()
+        .copied()
+        .min_by(|a, b| width(a).total_cmp(&width(b)))?;
+    let agree = claims.iter().all(|o| {
+        let (l, h) = SourceValue::from_claim(source, o).bounds();
+        let (vl, vh) = SourceValue::from_claim(source, tightest).bounds();
+        vl.max(l) <= vh.min(h)
+    });
+    if agree {
+        Some(tightest)
+    } else {
+        claims
+            .iter()
+            .copied()
+            .max_by(|a, b| a.low.unwrap_or(0.0).total_cmp(&b.low.unwrap_or(0.0)))
+    }
 }
 
 impl SourceValue {
