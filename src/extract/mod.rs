@@ -398,6 +398,9 @@ impl Extractor {
             }
             k = end.max(k + 1);
         }
+        if let Some(f) = self.headline_claim(&anns) {
+            found.insert(0, f);
+        }
         if found.is_empty() {
             return Vec::new();
         }
@@ -545,6 +548,49 @@ impl Extractor {
             low: qty.low,
             high: qty.high,
             qualifier: qty.qualifier,
+            subject: None,
+        })
+    }
+
+    /// Headline style drops the article: `Teen killed in Lexington
+    /// shooting`, `Man shot dead outside bar` count one, when the sentence
+    /// opens with a capitalised singular person noun and a casualty verb.
+    fn headline_claim(&self, anns: &[Ann]) -> Option<Found> {
+        let first = anns.first()?;
+        if !first.tok.is_capitalized()
+            || first.quantity.is_some()
+            || matches!(first.tok.lower.as_str(), "a" | "an" | "the")
+        {
+            return None;
+        }
+        let (rest, np) = noun_phrase(Toks::new(anns, 0)).ok()?;
+        if np.elided
+            || !np.singular
+            || np.population.is_none()
+            || np.continuation
+            || np.category.is_some()
+            || np.party.is_some()
+        {
+            return None;
+        }
+        // the head must be the very first word or follow only modifiers
+        if rest.pos > 3 {
+            return None;
+        }
+        let (_, (category, negated)) = predicate(rest).ok()?;
+        if negated {
+            return None;
+        }
+        Some(Found {
+            start: first.tok.start,
+            end_byte: first.tok.end,
+            end: rest.pos,
+            category,
+            role: Role::After,
+            np,
+            low: Some(1.0),
+            high: Some(1.0),
+            qualifier: Qualifier::Exact,
             subject: None,
         })
     }

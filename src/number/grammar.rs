@@ -103,6 +103,13 @@ pub fn phrase<'a>(p: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
 /// Whitespace between words of one mention: 1 to 4 space-like chars, at
 /// most one line break (bounded, so no parser walks a long blank run).
 pub fn sp(i: &str) -> PResult<'_, &str> {
+    let b = i.as_bytes();
+    if b.first() == Some(&b' ')
+        && b.get(1)
+            .is_some_and(|c| !c.is_ascii_whitespace() && *c < 0x80)
+    {
+        return split_at(i, 1);
+    }
     let (mut end, mut n, mut newlines) = (0, 0, 0);
     for (k, c) in i.char_indices() {
         let ok = match c {
@@ -253,7 +260,8 @@ pub fn digit_number(i: &str) -> PResult<'_, Num> {
     let mut ndig = first.len();
     let mut mant = if ndig <= 18 { digits_value(first) } else { 0 };
     let mut grouped = false;
-    if first.len() <= 3 {
+    let next = rest.as_bytes().first().copied().unwrap_or(0);
+    if first.len() <= 3 && matches!(next, b',' | b' ' | 0xC2 | 0xE2) {
         for sep in [',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'] {
             while let Some((r, g)) = group(rest, sep) {
                 ndig += 3;
@@ -1532,18 +1540,19 @@ fn heads(i: &str) -> Heads {
     for (d, b) in dst.iter_mut().zip(w.bytes()) {
         *d = b.to_ascii_lowercase();
     }
-    let lw = std::str::from_utf8(dst).unwrap_or("");
-    match lw {
-        "a" | "an" => (h.qual, h.amount) = (true, true),
-        "no" | "not" => (h.qual, h.no) = (true, true),
-        "none" | "nobody" => h.no = true,
-        "at" | "more" | "upwards" | "in" | "over" | "above" | "nearly" | "almost" | "close"
-        | "about" | "around" | "approximately" | "roughly" | "some" | "estimated" | "circa"
-        | "up" | "as" | "fewer" | "less" | "under" | "below" => h.qual = true,
-        "between" | "from" | "half" | "several" | "few" | "dozens" | "scores" | "hundreds"
-        | "thousands" | "millions" | "billions" | "tens" => h.amount = true,
-        "us" | "a$" | "rs" | "usd" | "eur" | "gbp" | "rub" | "azn" | "inr" | "uah" | "c" | "hk"
-        | "nz" => h.currency = true,
+    match &*dst {
+        b"a" | b"an" => (h.qual, h.amount) = (true, true),
+        b"no" | b"not" => (h.qual, h.no) = (true, true),
+        b"none" | b"nobody" => h.no = true,
+        b"at" | b"more" | b"upwards" | b"in" | b"over" | b"above" | b"nearly" | b"almost"
+        | b"close" | b"about" | b"around" | b"approximately" | b"roughly" | b"some"
+        | b"estimated" | b"circa" | b"up" | b"as" | b"fewer" | b"less" | b"under" | b"below" => {
+            h.qual = true
+        }
+        b"between" | b"from" | b"half" | b"several" | b"few" | b"dozens" | b"scores"
+        | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens" => h.amount = true,
+        b"us" | b"a$" | b"rs" | b"usd" | b"eur" | b"gbp" | b"rub" | b"azn" | b"inr" | b"uah"
+        | b"c" | b"hk" | b"nz" => h.currency = true,
         _ => {
             h.amount = lexicon::number_word(w).is_some();
             let upper = c.is_ascii_uppercase();

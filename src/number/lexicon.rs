@@ -34,7 +34,8 @@ pub enum Word {
 }
 
 /// Lowercase an ASCII word into `buf`; `None` if too long or not ASCII.
-fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// Callers `match` on the bytes (no UTF-8 re-validation).
+fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let b = w.as_bytes();
     let dst = buf.get_mut(..b.len())?;
     for (d, s) in dst.iter_mut().zip(b) {
@@ -43,7 +44,7 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
         }
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(dst).ok()
+    Some(dst)
 }
 
 /// Classify a number word (`"Twenty"` → `Tens(20)`).
@@ -51,72 +52,72 @@ pub fn number_word(w: &str) -> Option<Word> {
     use Word::*;
     let mut buf = [0u8; 24];
     Some(match lower(w, &mut buf)? {
-        "a" | "an" => A,
-        "zero" => Zero,
-        "one" => Unit(1),
-        "two" => Unit(2),
-        "three" => Unit(3),
-        "four" => Unit(4),
-        "five" => Unit(5),
-        "six" => Unit(6),
-        "seven" => Unit(7),
-        "eight" => Unit(8),
-        "nine" => Unit(9),
-        "ten" => Teen(10),
-        "eleven" => Teen(11),
-        "twelve" => Teen(12),
-        "thirteen" => Teen(13),
-        "fourteen" => Teen(14),
-        "fifteen" => Teen(15),
-        "sixteen" => Teen(16),
-        "seventeen" => Teen(17),
-        "eighteen" => Teen(18),
-        "nineteen" => Teen(19),
-        "twenty" => Tens(20),
-        "thirty" => Tens(30),
-        "forty" => Tens(40),
-        "fifty" => Tens(50),
-        "sixty" => Tens(60),
-        "seventy" => Tens(70),
-        "eighty" => Tens(80),
-        "ninety" => Tens(90),
-        "hundred" => Hundred,
-        "thousand" => Scale(1_000),
-        "million" => Scale(1_000_000),
-        "billion" => Scale(1_000_000_000),
-        "trillion" => Scale(1_000_000_000_000),
-        "dozen" => Dozen,
-        "first" => OrdUnit(1),
-        "second" => OrdUnit(2),
-        "third" => OrdUnit(3),
-        "fourth" => OrdUnit(4),
-        "fifth" => OrdUnit(5),
-        "sixth" => OrdUnit(6),
-        "seventh" => OrdUnit(7),
-        "eighth" => OrdUnit(8),
-        "ninth" => OrdUnit(9),
-        "tenth" => OrdTeen(10),
-        "eleventh" => OrdTeen(11),
-        "twelfth" => OrdTeen(12),
-        "thirteenth" => OrdTeen(13),
-        "fourteenth" => OrdTeen(14),
-        "fifteenth" => OrdTeen(15),
-        "sixteenth" => OrdTeen(16),
-        "seventeenth" => OrdTeen(17),
-        "eighteenth" => OrdTeen(18),
-        "nineteenth" => OrdTeen(19),
-        "twentieth" => OrdTens(20),
-        "thirtieth" => OrdTens(30),
-        "fortieth" => OrdTens(40),
-        "fiftieth" => OrdTens(50),
-        "sixtieth" => OrdTens(60),
-        "seventieth" => OrdTens(70),
-        "eightieth" => OrdTens(80),
-        "ninetieth" => OrdTens(90),
-        "hundredth" => OrdHundred,
-        "thousandth" => OrdScale(1_000),
-        "millionth" => OrdScale(1_000_000),
-        "billionth" => OrdScale(1_000_000_000),
+        b"a" | b"an" => A,
+        b"zero" => Zero,
+        b"one" => Unit(1),
+        b"two" => Unit(2),
+        b"three" => Unit(3),
+        b"four" => Unit(4),
+        b"five" => Unit(5),
+        b"six" => Unit(6),
+        b"seven" => Unit(7),
+        b"eight" => Unit(8),
+        b"nine" => Unit(9),
+        b"ten" => Teen(10),
+        b"eleven" => Teen(11),
+        b"twelve" => Teen(12),
+        b"thirteen" => Teen(13),
+        b"fourteen" => Teen(14),
+        b"fifteen" => Teen(15),
+        b"sixteen" => Teen(16),
+        b"seventeen" => Teen(17),
+        b"eighteen" => Teen(18),
+        b"nineteen" => Teen(19),
+        b"twenty" => Tens(20),
+        b"thirty" => Tens(30),
+        b"forty" => Tens(40),
+        b"fifty" => Tens(50),
+        b"sixty" => Tens(60),
+        b"seventy" => Tens(70),
+        b"eighty" => Tens(80),
+        b"ninety" => Tens(90),
+        b"hundred" => Hundred,
+        b"thousand" => Scale(1_000),
+        b"million" => Scale(1_000_000),
+        b"billion" => Scale(1_000_000_000),
+        b"trillion" => Scale(1_000_000_000_000),
+        b"dozen" => Dozen,
+        b"first" => OrdUnit(1),
+        b"second" => OrdUnit(2),
+        b"third" => OrdUnit(3),
+        b"fourth" => OrdUnit(4),
+        b"fifth" => OrdUnit(5),
+        b"sixth" => OrdUnit(6),
+        b"seventh" => OrdUnit(7),
+        b"eighth" => OrdUnit(8),
+        b"ninth" => OrdUnit(9),
+        b"tenth" => OrdTeen(10),
+        b"eleventh" => OrdTeen(11),
+        b"twelfth" => OrdTeen(12),
+        b"thirteenth" => OrdTeen(13),
+        b"fourteenth" => OrdTeen(14),
+        b"fifteenth" => OrdTeen(15),
+        b"sixteenth" => OrdTeen(16),
+        b"seventeenth" => OrdTeen(17),
+        b"eighteenth" => OrdTeen(18),
+        b"nineteenth" => OrdTeen(19),
+        b"twentieth" => OrdTens(20),
+        b"thirtieth" => OrdTens(30),
+        b"fortieth" => OrdTens(40),
+        b"fiftieth" => OrdTens(50),
+        b"sixtieth" => OrdTens(60),
+        b"seventieth" => OrdTens(70),
+        b"eightieth" => OrdTens(80),
+        b"ninetieth" => OrdTens(90),
+        b"hundredth" => OrdHundred,
+        b"thousandth" => OrdScale(1_000),
+        b"millionth" => OrdScale(1_000_000),
+        b"billionth" => OrdScale(1_000_000_000),
         _ => return None,
     })
 }
@@ -125,18 +126,18 @@ pub fn number_word(w: &str) -> Option<Word> {
 pub fn month(w: &str) -> Option<u32> {
     let mut buf = [0u8; 24];
     Some(match lower(w, &mut buf)? {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     })
 }
@@ -153,7 +154,15 @@ pub fn is_weekday(w: &str) -> bool {
     let mut buf = [0u8; 24];
     matches!(
         lower(w, &mut buf),
-        Some("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+        Some(
+            b"monday"
+                | b"tuesday"
+                | b"wednesday"
+                | b"thursday"
+                | b"friday"
+                | b"saturday"
+                | b"sunday"
+        )
     )
 }
 
@@ -161,21 +170,24 @@ pub fn is_weekday(w: &str) -> bool {
 pub fn spaced_unit(w: &str) -> Option<Kind> {
     let mut buf = [0u8; 24];
     Some(match lower(w, &mut buf)? {
-        "second" | "seconds" | "sec" | "secs" | "minute" | "minutes" | "min" | "mins" | "hour"
-        | "hours" | "hr" | "hrs" | "day" | "days" | "week" | "weeks" | "fortnight"
-        | "fortnights" | "month" | "months" | "year" | "years" | "yr" | "yrs" | "decade"
-        | "decades" | "century" | "centuries" => Kind::Duration,
-        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" | "mile"
-        | "miles" | "m" | "meter" | "meters" | "metre" | "metres" | "cm" | "centimeter"
-        | "centimeters" | "centimetre" | "centimetres" | "mm" | "millimeter" | "millimeters"
-        | "millimetre" | "millimetres" | "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme"
-        | "kilogrammes" | "kilo" | "kilos" | "gram" | "grams" | "ton" | "tons" | "tonne"
-        | "tonnes" | "lb" | "lbs" | "pound" | "pounds" | "ounce" | "ounces" | "oz" | "feet"
-        | "foot" | "ft" | "inch" | "inches" | "yard" | "yards" | "hectare" | "hectares"
-        | "acre" | "acres" | "litre" | "litres" | "liter" | "liters" | "gallon" | "gallons"
-        | "barrel" | "barrels" | "degree" | "degrees" | "caliber" | "calibre" | "mph" | "kph"
-        | "knot" | "knots" | "kiloton" | "kilotons" | "megaton" | "megatons" | "megawatt"
-        | "megawatts" | "mw" | "storey" | "storeys" | "story" | "stories" => Kind::Measure,
+        b"second" | b"seconds" | b"sec" | b"secs" | b"minute" | b"minutes" | b"min" | b"mins"
+        | b"hour" | b"hours" | b"hr" | b"hrs" | b"day" | b"days" | b"week" | b"weeks"
+        | b"fortnight" | b"fortnights" | b"month" | b"months" | b"year" | b"years" | b"yr"
+        | b"yrs" | b"decade" | b"decades" | b"century" | b"centuries" => Kind::Duration,
+        b"km" | b"kms" | b"kilometer" | b"kilometers" | b"kilometre" | b"kilometres" | b"mile"
+        | b"miles" | b"m" | b"meter" | b"meters" | b"metre" | b"metres" | b"cm" | b"centimeter"
+        | b"centimeters" | b"centimetre" | b"centimetres" | b"mm" | b"millimeter"
+        | b"millimeters" | b"millimetre" | b"millimetres" | b"kg" | b"kgs" | b"kilogram"
+        | b"kilograms" | b"kilogramme" | b"kilogrammes" | b"kilo" | b"kilos" | b"gram"
+        | b"grams" | b"ton" | b"tons" | b"tonne" | b"tonnes" | b"lb" | b"lbs" | b"pound"
+        | b"pounds" | b"ounce" | b"ounces" | b"oz" | b"feet" | b"foot" | b"ft" | b"inch"
+        | b"inches" | b"yard" | b"yards" | b"hectare" | b"hectares" | b"acre" | b"acres"
+        | b"litre" | b"litres" | b"liter" | b"liters" | b"gallon" | b"gallons" | b"barrel"
+        | b"barrels" | b"degree" | b"degrees" | b"caliber" | b"calibre" | b"mph" | b"kph"
+        | b"knot" | b"knots" | b"kiloton" | b"kilotons" | b"megaton" | b"megatons"
+        | b"megawatt" | b"megawatts" | b"mw" | b"storey" | b"storeys" | b"story" | b"stories" => {
+            Kind::Measure
+        }
         _ => return None,
     })
 }
@@ -184,14 +196,13 @@ pub fn spaced_unit(w: &str) -> Option<Kind> {
 pub fn hyphen_unit(w: &str) -> Option<Kind> {
     let mut buf = [0u8; 24];
     Some(match lower(w, &mut buf)? {
-        "second" | "minute" | "hour" | "day" | "week" | "fortnight" | "month" | "year"
-        | "decade" | "century" => Kind::Duration,
-        "km" | "kilometer" | "kilometre" | "mile" | "meter" | "metre" | "m" | "cm" | "mm"
-        | "millimeter" | "millimetre" | "kg" | "kilogram" | "ton" | "tonne" | "pound" | "lb"
-        | "foot" | "inch" | "yard" | "acre" | "hectare" | "liter" | "litre" | "gallon"
-        | "degree" | "caliber" | "calibre" | "megawatt" | "kiloton" | "storey" | "story" => {
-            Kind::Measure
-        }
+        b"second" | b"minute" | b"hour" | b"day" | b"week" | b"fortnight" | b"month" | b"year"
+        | b"decade" | b"century" => Kind::Duration,
+        b"km" | b"kilometer" | b"kilometre" | b"mile" | b"meter" | b"metre" | b"m" | b"cm"
+        | b"mm" | b"millimeter" | b"millimetre" | b"kg" | b"kilogram" | b"ton" | b"tonne"
+        | b"pound" | b"lb" | b"foot" | b"inch" | b"yard" | b"acre" | b"hectare" | b"liter"
+        | b"litre" | b"gallon" | b"degree" | b"caliber" | b"calibre" | b"megawatt" | b"kiloton"
+        | b"storey" | b"story" => Kind::Measure,
         _ => return None,
     })
 }
@@ -201,7 +212,20 @@ pub fn attached_unit(w: &str) -> bool {
     let mut buf = [0u8; 24];
     matches!(
         lower(w, &mut buf),
-        Some("km" | "kg" | "mm" | "cm" | "m" | "ft" | "lb" | "lbs" | "mph" | "kph" | "kt" | "mw")
+        Some(
+            b"km"
+                | b"kg"
+                | b"mm"
+                | b"cm"
+                | b"m"
+                | b"ft"
+                | b"lb"
+                | b"lbs"
+                | b"mph"
+                | b"kph"
+                | b"kt"
+                | b"mw"
+        )
     )
 }
 
@@ -211,49 +235,49 @@ pub fn money_word(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "dollar"
-                | "dollars"
-                | "euro"
-                | "euros"
-                | "ruble"
-                | "rubles"
-                | "rouble"
-                | "roubles"
-                | "rupee"
-                | "rupees"
-                | "yen"
-                | "yuan"
-                | "renminbi"
-                | "manat"
-                | "manats"
-                | "dram"
-                | "drams"
-                | "lira"
-                | "liras"
-                | "lari"
-                | "shekel"
-                | "shekels"
-                | "dinar"
-                | "dinars"
-                | "dirham"
-                | "dirhams"
-                | "riyal"
-                | "riyals"
-                | "franc"
-                | "francs"
-                | "cent"
-                | "cents"
-                | "pence"
-                | "hryvnia"
-                | "hryvnias"
-                | "usd"
-                | "eur"
-                | "gbp"
-                | "rub"
-                | "azn"
-                | "amd"
-                | "inr"
-                | "uah"
+            b"dollar"
+                | b"dollars"
+                | b"euro"
+                | b"euros"
+                | b"ruble"
+                | b"rubles"
+                | b"rouble"
+                | b"roubles"
+                | b"rupee"
+                | b"rupees"
+                | b"yen"
+                | b"yuan"
+                | b"renminbi"
+                | b"manat"
+                | b"manats"
+                | b"dram"
+                | b"drams"
+                | b"lira"
+                | b"liras"
+                | b"lari"
+                | b"shekel"
+                | b"shekels"
+                | b"dinar"
+                | b"dinars"
+                | b"dirham"
+                | b"dirhams"
+                | b"riyal"
+                | b"riyals"
+                | b"franc"
+                | b"francs"
+                | b"cent"
+                | b"cents"
+                | b"pence"
+                | b"hryvnia"
+                | b"hryvnias"
+                | b"usd"
+                | b"eur"
+                | b"gbp"
+                | b"rub"
+                | b"azn"
+                | b"amd"
+                | b"inr"
+                | b"uah"
         )
     )
 }
@@ -265,26 +289,27 @@ pub fn is_year_preposition(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "in" | "since"
-                | "by"
-                | "until"
-                | "till"
-                | "during"
-                | "before"
-                | "after"
-                | "from"
-                | "early"
-                | "late"
-                | "mid"
-                | "spring"
-                | "summer"
-                | "autumn"
-                | "fall"
-                | "winter"
-                | "year"
-                | "pre"
-                | "post"
-                | "copyright"
+            b"in"
+                | b"since"
+                | b"by"
+                | b"until"
+                | b"till"
+                | b"during"
+                | b"before"
+                | b"after"
+                | b"from"
+                | b"early"
+                | b"late"
+                | b"mid"
+                | b"spring"
+                | b"summer"
+                | b"autumn"
+                | b"fall"
+                | b"winter"
+                | b"year"
+                | b"pre"
+                | b"post"
+                | b"copyright"
         )
     )
 }
@@ -296,59 +321,59 @@ pub fn is_not_count_plural(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "was"
-                | "is"
-                | "has"
-                | "as"
-                | "its"
-                | "his"
-                | "this"
-                | "thus"
-                | "us"
-                | "plus"
-                | "across"
-                | "unless"
-                | "whereas"
-                | "always"
-                | "perhaps"
-                | "towards"
-                | "afterwards"
-                | "yes"
-                | "does"
-                | "besides"
-                | "various"
-                | "elections"
-                | "olympics"
-                | "games"
-                | "polls"
-                | "protests"
-                | "talks"
-                | "census"
-                | "riots"
-                | "floods"
-                | "midterms"
-                | "primaries"
-                | "hearings"
-                | "accords"
-                | "negotiations"
-                | "sanctions"
-                | "series"
-                | "news"
-                | "status"
-                | "crisis"
-                | "basis"
-                | "analysis"
-                | "versus"
-                | "consensus"
-                | "hostilities"
-                | "events"
-                | "clashes"
-                | "offensives"
-                | "paralympics"
-                | "championships"
-                | "finals"
-                | "reforms"
-                | "amendments"
+            b"was"
+                | b"is"
+                | b"has"
+                | b"as"
+                | b"its"
+                | b"his"
+                | b"this"
+                | b"thus"
+                | b"us"
+                | b"plus"
+                | b"across"
+                | b"unless"
+                | b"whereas"
+                | b"always"
+                | b"perhaps"
+                | b"towards"
+                | b"afterwards"
+                | b"yes"
+                | b"does"
+                | b"besides"
+                | b"various"
+                | b"elections"
+                | b"olympics"
+                | b"games"
+                | b"polls"
+                | b"protests"
+                | b"talks"
+                | b"census"
+                | b"riots"
+                | b"floods"
+                | b"midterms"
+                | b"primaries"
+                | b"hearings"
+                | b"accords"
+                | b"negotiations"
+                | b"sanctions"
+                | b"series"
+                | b"news"
+                | b"status"
+                | b"crisis"
+                | b"basis"
+                | b"analysis"
+                | b"versus"
+                | b"consensus"
+                | b"hostilities"
+                | b"events"
+                | b"clashes"
+                | b"offensives"
+                | b"paralympics"
+                | b"championships"
+                | b"finals"
+                | b"reforms"
+                | b"amendments"
         )
     )
 }
@@ -360,17 +385,17 @@ pub fn is_no_idiom(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "longer"
-                | "more"
-                | "less"
-                | "fewer"
-                | "matter"
-                | "doubt"
-                | "sooner"
-                | "further"
-                | "later"
-                | "earlier"
-                | "one"
+            b"longer"
+                | b"more"
+                | b"less"
+                | b"fewer"
+                | b"matter"
+                | b"doubt"
+                | b"sooner"
+                | b"further"
+                | b"later"
+                | b"earlier"
+                | b"one"
         )
     )
 }
@@ -382,21 +407,21 @@ pub fn is_number_prefix(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "mid"
-                | "pre"
-                | "post"
-                | "late"
-                | "early"
-                | "anti"
-                | "non"
-                | "pro"
-                | "ex"
-                | "over"
-                | "under"
-                | "top"
-                | "all"
-                | "circa"
-                | "ca"
+            b"mid"
+                | b"pre"
+                | b"post"
+                | b"late"
+                | b"early"
+                | b"anti"
+                | b"non"
+                | b"pro"
+                | b"ex"
+                | b"over"
+                | b"under"
+                | b"top"
+                | b"all"
+                | b"circa"
+                | b"ca"
         )
     ) && w.bytes().all(|b| b.is_ascii_lowercase())
 }
@@ -407,43 +432,43 @@ pub fn is_file_extension(w: &str) -> bool {
     matches!(
         lower(w, &mut buf),
         Some(
-            "mp4"
-                | "mp3"
-                | "m4a"
-                | "wav"
-                | "jpg"
-                | "jpeg"
-                | "png"
-                | "gif"
-                | "webp"
-                | "svg"
-                | "pdf"
-                | "html"
-                | "htm"
-                | "php"
-                | "asp"
-                | "aspx"
-                | "doc"
-                | "docx"
-                | "xls"
-                | "xlsx"
-                | "ppt"
-                | "pptx"
-                | "csv"
-                | "txt"
-                | "zip"
-                | "rar"
-                | "mov"
-                | "avi"
-                | "webm"
-                | "mkv"
-                | "json"
-                | "xml"
-                | "js"
-                | "css"
-                | "exe"
-                | "tar"
-                | "gz"
+            b"mp4"
+                | b"mp3"
+                | b"m4a"
+                | b"wav"
+                | b"jpg"
+                | b"jpeg"
+                | b"png"
+                | b"gif"
+                | b"webp"
+                | b"svg"
+                | b"pdf"
+                | b"html"
+                | b"htm"
+                | b"php"
+                | b"asp"
+                | b"aspx"
+                | b"doc"
+                | b"docx"
+                | b"xls"
+                | b"xlsx"
+                | b"ppt"
+                | b"pptx"
+                | b"csv"
+                | b"txt"
+                | b"zip"
+                | b"rar"
+                | b"mov"
+                | b"avi"
+                | b"webm"
+                | b"mkv"
+                | b"json"
+                | b"xml"
+                | b"js"
+                | b"css"
+                | b"exe"
+                | b"tar"
+                | b"gz"
         )
     )
 }

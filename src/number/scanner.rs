@@ -399,12 +399,35 @@ impl Token {
             .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
             .map_or(bytes.len(), |k| p + k);
         let whole = text.get(start..end).unwrap_or("");
-        let core_l = whole.trim_start_matches(LEAD);
-        let core = core_l.trim_end_matches(TRAIL);
+        // one pass over the bytes: which special characters occur?
+        let (mut colon, mut at, mut under, mut dot, mut digit, mut high) =
+            (false, false, false, false, false, false);
+        for &b in whole.as_bytes() {
+            match b {
+                b':' => colon = true,
+                b'@' => at = true,
+                b'_' => under = true,
+                b'.' => dot = true,
+                b'0'..=b'9' => digit = true,
+                0x80.. => high = true,
+                _ => {}
+            }
+        }
+        let plain_ends = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+        let wb = whole.as_bytes();
+        let (core_l, core) = if !high && plain_ends(wb.first()) && plain_ends(wb.last()) {
+            (whole, whole)
+        } else {
+            let l = whole.trim_start_matches(LEAD);
+            (l, l.trim_end_matches(TRAIL))
+        };
         let mut core_start = start + (whole.len() - core_l.len());
         let core_end = core_start + core.len();
         let mut urlish = false;
-        if let Some(k) = core.find("://") {
+        if at || under {
+            urlish = true;
+        }
+        if colon && let Some(k) = core.find("://") {
             urlish = true;
             let scheme = core
                 .get(..k)
@@ -415,17 +438,19 @@ impl Token {
                 .last()
                 .map_or(k, |(j, _)| j);
             core_start += scheme;
-        } else if let Some(k) = find_ci(core, "www.") {
+        } else if dot && let Some(k) = find_ci(core, "www.") {
             urlish = true;
             core_start += k;
-        } else if core.contains('@') || core.contains('_') {
-            urlish = true;
-        } else if let Some((stem, ext)) = core.rsplit_once('.') {
+        } else if dot
+            && !urlish
+            && let Some((stem, ext)) = core.rsplit_once('.')
+        {
             urlish = !stem.is_empty() && lexicon::is_file_extension(ext);
         }
-        let has_digit = text
-            .get(core_start..core_end)
-            .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
+        let has_digit = digit
+            && text
+                .get(core_start..core_end)
+                .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
         *self = Token {
             valid: true,
             start,

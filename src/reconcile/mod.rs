@@ -356,7 +356,27 @@ fn assign_events(
     by_id: &HashMap<String, usize>,
     options: &ReconcileOptions,
 ) -> Vec<String> {
-    let background = |c: &Claim| c.event_time.is_some_and(|t| t.stated && t.days() > 7);
+    // History is not news: a figure the sentence dates to a month or a year
+    // (`in 2020`, `September last year`) belongs to that year's event. Where
+    // the input names the event, only a figure dated more than a year before
+    // publication is history (`a July 2014 shooting` in a 2015 follow-up is
+    // still the incident).
+    let background = |c: &Claim| {
+        let Some(t) = c.event_time.filter(|t| t.stated && t.days() > 7) else {
+            return false;
+        };
+        let named_event = by_id
+            .get(&c.doc)
+            .and_then(|&d| documents[d].event.as_ref())
+            .is_some();
+        match (named_event, c.published) {
+            (true, Some(p)) => p
+                .checked_sub(jiff::ToSpan::days(365))
+                .is_ok_and(|cut| t.last < cut),
+            (true, None) => false,
+            (false, _) => true,
+        }
+    };
     let mut days: Vec<Date> = claims
         .iter()
         .filter(|c| !background(c))

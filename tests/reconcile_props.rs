@@ -1,0 +1,422 @@
+//! Properties of reconciliation over synthetic claims: the result does not
+//! depend on input order, copies of a document are counted once, every group
+//! has `low <= best <= high`, and every claim lands in exactly one group.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use proptest::prelude::*;
+use recount::extract::{Claim, EventTime};
+use recount::number::Qualifier;
+use recount::pipeline::entry_for;
+use recount::reconcile::{DocumentEntry, ReconcileOptions, Reconciliation, Status, reconcile};
+use std::collections::BTreeMap;
+
+/// One synthetic source document.
+#[derive(Debug, Clone)]
+struct DocSpec {
+    outlet: Option<String>,
+    published: Option<Date>,
+}
+
+/// How a synthetic claim dates its event.
+#[derive(Debug, Clone, Copy)]
+enum When {
+    /// Not stated: the publication date (none if the document is undated).
+    Published,
+    /// A stated day, this many days after 2024-03-01.
+    Day(i64),
+    /// A stated year (background: `in 2019`).
+    Year(i16),
+}
+
+#[derive(Debug, Clone)]
+struct ClaimSpec {
+    doc: usize,
+    category: &'static str,
+    party: Option<&'static str>,
+    population: &'static str,
+    value: (Qualifier, Option<f64>, Option<f64>),
+    when: When,
+    hedged: bool,
+}
+
+const BASE: Date = Date::constant(2024, 3, 1);
+
+fn doc_spec() -> impl Strategy<Value = (bool, Option<i64>)> {
+    (
+        prop::bool::weighted(0.75),
+        prop::option::weighted(0.85, 0i64..10),
+    )
+}
+
+fn value() -> impl Strategy<Value = (Qualifier, Option<f64>, Option<f64>)> {
+    (0u8..7, 0u32..40, 1u32..15).prop_map(|(kind, v, w)| {
+        let v = f64::from(v);
+        let w = f64::from(w);
+        match kind {
+            0 | 1 => (Qualifier::Exact, Some(v), Some(v)),
+            2 => (Qualifier::AtLeast, Some(v), None),
+            3 => (Qualifier::MoreThan, Some(v), None),
+            4 => (Qualifier::Range, Some(v), Some(v + w)),
+            5 => (Qualifier::Approx, Some(v), Some(v)),
+            _ => (Qualifier::AtMost, None, Some(v)),
+        }
+    })
+}
+
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![
+        4 => Just(When::Published),
+        3 => (0i64..12).prop_map(When::Day),
+        1 => (2018i16..2021).prop_map(When::Year),
+    ]
+}
+
+fn claim_spec(n_docs: usize) -> impl Strategy<Value = ClaimSpec> {
+    (
+        0..n_docs,
+        prop::sample::select(vec!["killed", "wounded"]),
+        prop::sample::select(vec![None, Some("north"), Some("south")]),
+        prop::sample::select(vec!["people", "civilian", "military"]),
+        value(),
+        when(),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(
+            |(doc, category, party, population, value, when, hedged)| ClaimSpec {
+                doc,
+                category,
+                party,
+                population,
+                value,
+                when,
+                hedged,
+            },
+        )
+}
+
+/// A batch: documents and claims about them.
+fn batch() -> impl Strategy<Value = (Vec<DocSpec>, Vec<ClaimSpec>)> {
+    prop::collection::vec(doc_spec(), 1..6).prop_flat_map(|docs| {
+        let n = docs.len();
+        let docs: Vec<DocSpec> = docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (has_outlet, day))| DocSpec {
+                outlet: has_outlet.then(|| format!("Outlet {i}")),
+                published: day.map(|d| BASE.checked_add(d.days()).unwrap()),
+            })
+            .collect();
+        (Just(docs), prop::collection::vec(claim_spec(n), 1..25))
+    })
+}
+
+/// A text of 200+ words that shares no word with any other document's.
+fn text_of(doc: usize) -> String {
+    let mut words = Vec::new();
+    for i in 0..240 {
+        words.push(format!("d{doc}w{i}"));
+        if i % 12 == 11 {
+            words.push("\n".to_string());
+        }
+    }
+    words.join(" ")
+}
+
+fn doc_id(i: usize) -> String {
+    format!("doc{i}.txt")
+}
+
+fn entries(docs: &[DocSpec], claims: &[Claim]) -> Vec<DocumentEntry> {
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let id = doc_id(i);
+            let n = claims.iter().filter(|c| c.doc == id).count();
+            let mut e = entry_for(&recount::document::from_text(&id, &text_of(i)), n);
+            e.outlet = d.outlet.clone();
+            e.published = d.published;
+            e
+        })
+        .collect()
+}
+
+fn build_claims(docs: &[DocSpec], specs: &[ClaimSpec]) -> Vec<Claim> {
+    let mut next_start: BTreeMap<usize, usize> = BTreeMap::new();
+    specs
+        .iter()
+        .map(|s| {
+            let d = &docs[s.doc];
+            let start = next_start.entry(s.doc).or_insert(0);
+            *start += 100;
+            let start = *start;
+            let (qualifier, low, high) = s.value;
+            let event_time = match s.when {
+                When::Published => d.published.map(|p| EventTime::day(p, false)),
+                When::Day(n) => Some(EventTime::day(BASE.checked_add(n.days()).unwrap(), true)),
+                When::Year(y) => Some(EventTime {
+                    first: Date::new(y, 1, 1).unwrap(),
+                    last: Date::new(y, 12, 31).unwrap(),
+                    stated: true,
+                }),
+            };
+            Claim {
+                doc: doc_id(s.doc),
+                start,
+                end: start + 5,
+                line: start / 100,
+                column: 1,
+                number: recount::reconcile::fmt_value(low, high, qualifier),
+                quote: format!(
+                    "{} {} were {}.",
+                    s.population,
+                    low.or(high).unwrap(),
+                    s.category
+                ),
+                quote_start: start,
+                category: s.category.to_string(),
+                low,
+                high,
+                qualifier,
+                party: s.party.map(str::to_string),
+                population: Some(s.population.to_string()),
+                speaker: None,
+                hedges: if s.hedged {
+                    vec!["preliminary".to_string()]
+                } else {
+                    Vec::new()
+                },
+                event_time,
+                subject: None,
+                published: d.published,
+                outlet: d.outlet.clone(),
+                in_comments: false,
+            }
+        })
+        .collect()
+}
+
+type Key = (String, String, Option<String>, Option<String>);
+type Summary = (Status, Option<f64>, Option<f64>, Option<f64>, usize);
+
+fn summary(rec: &Reconciliation) -> BTreeMap<Key, Summary> {
+    let mut out = BTreeMap::new();
+    for g in &rec.groups {
+        let key = (
+            g.event.clone(),
+            g.category.clone(),
+            g.party.clone(),
+            g.population.clone(),
+        );
+        let old = out.insert(
+            key.clone(),
+            (g.status, g.low, g.best, g.high, g.independent_sources),
+        );
+        assert!(old.is_none(), "two groups with one key {key:?}");
+    }
+    out
+}
+
+/// A permutation of `0..n` from a seed (Fisher–Yates with splitmix64).
+fn permutation(n: usize, mut seed: u64) -> Vec<usize> {
+    let mut next = || {
+        seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = seed;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut p: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        p.swap(i, j);
+    }
+    p
+}
+
+fn permute<T: Clone>(v: &[T], p: &[usize]) -> Vec<T> {
+    p.iter().map(|&i| v[i].clone()).collect()
+}
+
+/// The copy of document `of`: the same text (plus a line), no outlet, no date,
+/// and its claims as the extractor would read them from the copy.
+fn copy_of(of: usize, docs: &[DocSpec], claims: &[Claim]) -> (DocumentEntry, Vec<Claim>) {
+    let id = "copy-of-doc.txt".to_string();
+    let original = doc_id(of);
+    let copied: Vec<Claim> = claims
+        .iter()
+        .filter(|c| c.doc == original)
+        .map(|c| {
+            let mut c = c.clone();
+            c.doc = id.clone();
+            c.outlet = None;
+            c.published = None;
+            // An unstated date was the original's publication date: the
+            // undated copy does not know it.
+            if c.event_time.is_some_and(|t| !t.stated) {
+                c.event_time = None;
+            }
+            c
+        })
+        .collect();
+    let text = format!("{}\nShared from elsewhere.", text_of(of));
+    let entry = entry_for(&recount::document::from_text(&id, &text), copied.len());
+    assert!(entry.outlet.is_none() && entry.published.is_none());
+    let _ = docs;
+    (entry, copied)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// (a) Shuffling the claims (and the documents) changes no group's
+    /// status, low/best/high or independent count.
+    #[test]
+    fn order_of_claims_does_not_matter((docs, specs) in batch(), seed in any::<u64>()) {
+        let claims = build_claims(&docs, &specs);
+        let entries = entries(&docs, &claims);
+        let opts = ReconcileOptions::default();
+        let a = reconcile(entries.clone(), claims.clone(), &opts);
+        let pc = permutation(claims.len(), seed);
+        let pd = permutation(entries.len(), seed.rotate_left(17));
+        let b = reconcile(permute(&entries, &pd), permute(&claims, &pc), &opts);
+        prop_assert_eq!(summary(&a), summary(&b));
+        // the groups come out in the same order, with the same sources
+        let order = |r: &Reconciliation| {
+            r.groups
+                .iter()
+                .map(|g| (g.event.clone(), g.category.clone(), g.party.clone(), g.population.clone(), g.sources.clone(), g.notes.clone()))
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(order(&a), order(&b));
+        prop_assert_eq!(&a.totals, &b.totals);
+    }
+
+    /// (b) A copy of a document (same text, no outlet, no date) is counted
+    /// once: no status and no independent count changes.
+    #[test]
+    fn a_copy_changes_nothing((docs, specs) in batch(), which in any::<prop::sample::Index>()) {
+        let claims = build_claims(&docs, &specs);
+        let entries = entries(&docs, &claims);
+        let opts = ReconcileOptions::default();
+        let before = reconcile(entries.clone(), claims.clone(), &opts);
+        let of = which.index(docs.len());
+        let (copy, copied) = copy_of(of, &docs, &claims);
+        let mut entries2 = entries.clone();
+        entries2.push(copy);
+        let mut claims2 = claims.clone();
+        claims2.extend(copied);
+        let after = reconcile(entries2, claims2, &opts);
+        prop_assert_eq!(
+            after.documents.last().and_then(|d| d.copy_of.clone()),
+            Some(doc_id(of)),
+            "the copy is not recognised as one"
+        );
+        let strip = |m: BTreeMap<Key, Summary>| {
+            m.into_iter().map(|(k, (s, _, _, _, n))| (k, (s, n))).collect::<BTreeMap<_, _>>()
+        };
+        prop_assert_eq!(strip(summary(&before)), strip(summary(&after)));
+        // and the figures stay too
+        prop_assert_eq!(summary(&before), summary(&after));
+    }
+
+    /// (c) low <= best <= high in every group, whenever both are present.
+    #[test]
+    fn low_best_high_are_ordered((docs, specs) in batch()) {
+        let claims = build_claims(&docs, &specs);
+        let rec = reconcile(entries(&docs, &claims), claims, &ReconcileOptions::default());
+        for g in &rec.groups {
+            if let (Some(l), Some(b)) = (g.low, g.best) {
+                prop_assert!(l <= b, "low {l} > best {b} in {g:?}");
+            }
+            if let (Some(b), Some(h)) = (g.best, g.high) {
+                prop_assert!(b <= h, "best {b} > high {h} in {g:?}");
+            }
+            if let (Some(l), Some(h)) = (g.low, g.high) {
+                prop_assert!(l <= h, "low {l} > high {h} in {g:?}");
+            }
+            prop_assert!(g.independent_sources >= 1);
+            prop_assert_eq!(g.independent_sources, g.sources.len());
+            prop_assert_eq!(g.status == Status::SingleSource, g.independent_sources == 1);
+        }
+    }
+
+    /// (d) Every claim given appears in exactly one group, and groups hold
+    /// nothing else.
+    #[test]
+    fn every_claim_in_exactly_one_group((docs, specs) in batch()) {
+        let claims = build_claims(&docs, &specs);
+        let rec = reconcile(entries(&docs, &claims), claims.clone(), &ReconcileOptions::default());
+        let mut seen: BTreeMap<(String, usize), usize> = BTreeMap::new();
+        for g in &rec.groups {
+            for c in &g.claims {
+                *seen.entry((c.doc.clone(), c.start)).or_default() += 1;
+                prop_assert_eq!(&c.category, &g.category);
+                prop_assert_eq!(&c.party, &g.party);
+                prop_assert_eq!(&c.population, &g.population);
+            }
+        }
+        let given: BTreeMap<(String, usize), usize> =
+            claims.iter().map(|c| ((c.doc.clone(), c.start), 1)).collect();
+        prop_assert_eq!(given.len(), claims.len(), "generator made duplicate spans");
+        prop_assert_eq!(seen, given);
+    }
+}
+
+/// The shuffle property on a fixed case with a copy in two groups: a copy's
+/// notes must not depend on claim order either.
+#[test]
+fn copy_notes_do_not_depend_on_order() {
+    let docs = vec![
+        DocSpec {
+            outlet: Some("Outlet 0".into()),
+            published: Some(BASE),
+        },
+        DocSpec {
+            outlet: None,
+            published: Some(BASE),
+        },
+    ];
+    let specs = vec![
+        ClaimSpec {
+            doc: 0,
+            category: "killed",
+            party: None,
+            population: "people",
+            value: (Qualifier::Exact, Some(5.0), Some(5.0)),
+            when: When::Published,
+            hedged: false,
+        },
+        ClaimSpec {
+            doc: 1,
+            category: "killed",
+            party: None,
+            population: "people",
+            value: (Qualifier::Exact, Some(7.0), Some(7.0)),
+            when: When::Published,
+            hedged: false,
+        },
+    ];
+    let claims = build_claims(&docs, &specs);
+    let mut entries = entries(&docs, &claims);
+    let (c1, mut copied) = copy_of(0, &docs, &claims);
+    let (mut c2, copied2) = copy_of(1, &docs, &claims);
+    c2.id = "copy-two.txt".into();
+    copied.extend(copied2.into_iter().map(|mut c| {
+        c.doc = "copy-two.txt".into();
+        c
+    }));
+    entries.push(c1);
+    entries.push(c2);
+    let mut all = claims.clone();
+    all.extend(copied);
+    let opts = ReconcileOptions::default();
+    let a = reconcile(entries.clone(), all.clone(), &opts);
+    let mut rev = all.clone();
+    rev.reverse();
+    let b = reconcile(entries, rev, &opts);
+    assert_eq!(a.groups.len(), 1);
+    assert_eq!(a.groups[0].status, Status::Conflict);
+    assert_eq!(a.groups[0].independent_sources, 2);
+    assert_eq!(a.groups[0].notes, b.groups[0].notes);
+}
