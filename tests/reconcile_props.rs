@@ -266,11 +266,57 @@ fn copy_of(of: usize, docs: &[DocSpec], claims: &[Claim]) -> (DocumentEntry, Vec
     (entry, copied)
 }
 
+/// Two reconciliations of one batch have the same groups, in the same order,
+/// with the same figures, sources and notes, and the same totals.
+fn assert_same(a: &Reconciliation, b: &Reconciliation) -> Result<(), TestCaseError> {
+    prop_assert_eq!(summary(a), summary(b));
+    let order = |r: &Reconciliation| {
+        r.groups
+            .iter()
+            .map(|g| {
+                (
+                    g.event.clone(),
+                    g.category.clone(),
+                    g.party.clone(),
+                    g.population.clone(),
+                    g.sources.clone(),
+                    g.notes.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    prop_assert_eq!(order(a), order(b));
+    prop_assert_eq!(&a.totals, &b.totals);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// (a) Shuffling the claims (and the documents) changes no group's
-    /// status, low/best/high or independent count.
+    /// (a) The order of the documents does not matter: reading them in
+    /// another order (each document's claims in text order, as the pipeline
+    /// gives them) changes no group's status, low/best/high, independent
+    /// count, sources or notes, nor the totals.
+    #[test]
+    fn order_of_documents_does_not_matter((docs, specs) in batch(), seed in any::<u64>()) {
+        let claims = build_claims(&docs, &specs);
+        let entries = entries(&docs, &claims);
+        let opts = ReconcileOptions::default();
+        let by_doc = |order: &[usize]| -> Vec<Claim> {
+            order
+                .iter()
+                .flat_map(|&d| claims.iter().filter(move |c| c.doc == doc_id(d)).cloned())
+                .collect()
+        };
+        let natural: Vec<usize> = (0..entries.len()).collect();
+        let a = reconcile(entries.clone(), by_doc(&natural), &opts);
+        let pd = permutation(entries.len(), seed);
+        let b = reconcile(permute(&entries, &pd), by_doc(&pd), &opts);
+        assert_same(&a, &b)?;
+    }
+
+    /// (a') Shuffling the claims themselves (within a document too) changes
+    /// no group's status, low/best/high or independent count.
     #[test]
     fn order_of_claims_does_not_matter((docs, specs) in batch(), seed in any::<u64>()) {
         let claims = build_claims(&docs, &specs);
@@ -280,16 +326,7 @@ proptest! {
         let pc = permutation(claims.len(), seed);
         let pd = permutation(entries.len(), seed.rotate_left(17));
         let b = reconcile(permute(&entries, &pd), permute(&claims, &pc), &opts);
-        prop_assert_eq!(summary(&a), summary(&b));
-        // the groups come out in the same order, with the same sources
-        let order = |r: &Reconciliation| {
-            r.groups
-                .iter()
-                .map(|g| (g.event.clone(), g.category.clone(), g.party.clone(), g.population.clone(), g.sources.clone(), g.notes.clone()))
-                .collect::<Vec<_>>()
-        };
-        prop_assert_eq!(order(&a), order(&b));
-        prop_assert_eq!(&a.totals, &b.totals);
+        assert_same(&a, &b)?;
     }
 
     /// (b) A copy of a document (same text, no outlet, no date) is counted
@@ -363,8 +400,7 @@ proptest! {
     }
 }
 
-/// The shuffle property on a fixed case with a copy in two groups: a copy's
-/// notes must not depend on claim order either.
+/// A group with two copies: the copies' notes must not depend on claim order.
 #[test]
 fn copy_notes_do_not_depend_on_order() {
     let docs = vec![

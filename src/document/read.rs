@@ -798,6 +798,19 @@ impl Inputs {
 
     fn read_stdin(&mut self) {
         let label = "stdin";
+        // JSON Lines on stdin stream line by line, so a caller can keep one
+        // recount process and talk to it a document at a time.
+        if self.options.format == InputFormat::Jsonl {
+            self.jsonl = Some(JsonlStream {
+                label: label.to_string(),
+                reader: Box::new(io::BufReader::new(io::stdin())),
+                line: 0,
+                offset: 0,
+                sidecar: None,
+                done: false,
+            });
+            return;
+        }
         let mut bytes = Vec::new();
         if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
             self.queue(vec![problem(label, Severity::Error, cannot_read(&e))]);

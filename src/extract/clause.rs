@@ -401,7 +401,13 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
         if let Ok((rest, p)) = phrase(population_noun)(i) {
             if heads == 0 {
                 np.population = Some(p);
-                np.singular = !t.tok.lower.ends_with('s') || t.tok.lower.ends_with("ss");
+                let head = i
+                    .pos
+                    .checked_add(0)
+                    .and_then(|_| rest.pos.checked_sub(1))
+                    .and_then(|h| rest.all.get(h))
+                    .unwrap_or(t);
+                np.singular = !head.tok.lower.ends_with('s') || head.tok.lower.ends_with("ss");
                 if matches!(
                     t.lower(),
                     "men"
@@ -549,9 +555,35 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
     let mut negated = false;
     let mut skipped_pp = false;
     let mut steps = 0;
+    let mut auxiliary = false;
     while steps < 12 {
         steps += 1;
         if let Ok((rest, c)) = phrase(after_trigger)(i) {
+            // `A gunman killed two people`: a verb in the active voice with
+            // an object makes the noun phrase its agent, not its victim.
+            let object = rest.first().is_some_and(|n| {
+                n.countable
+                    || matches!(
+                        n.lower(),
+                        "a" | "an"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "him"
+                            | "them"
+                            | "both"
+                            | "all"
+                            | "at"
+                            | "dozens"
+                            | "scores"
+                            | "hundreds"
+                    )
+            });
+            if object && !auxiliary {
+                return fail();
+            }
             return Ok((rest, (c, negated)));
         }
         let Some(t) = i.first() else { break };
@@ -561,6 +593,7 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             continue;
         }
         if AUXILIARIES.contains(&t.lower()) || is_adverb(t) {
+            auxiliary |= AUXILIARIES.contains(&t.lower());
             i = i.take_from(1);
             continue;
         }

@@ -124,6 +124,7 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let quantities = number::scan(&doc.text);
         let sentences = text::sentences(&doc.text);
+        let lines = text::LineIndex::new(&doc.text);
         let mut claims = Vec::new();
         let mut q = 0;
         for (si, sentence) in sentences.iter().enumerate() {
@@ -154,8 +155,15 @@ impl Extractor {
             if !has_number && !has_article(sentence_text) {
                 continue;
             }
-            let analysis =
-                self.analyse(doc, &sentences, si, sentence_text, sentence.range.start, qs);
+            let analysis = self.analyse(
+                doc,
+                &lines,
+                &sentences,
+                si,
+                sentence_text,
+                sentence.range.start,
+                qs,
+            );
             claims.extend(analysis.into_iter().map(|mut c| {
                 c.in_comments = in_comments;
                 c
@@ -355,9 +363,11 @@ impl Extractor {
         None
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn analyse(
         &self,
         doc: &Document,
+        lines: &text::LineIndex,
         sentences: &[text::Sentence],
         si: usize,
         sentence: &str,
@@ -440,7 +450,7 @@ impl Extractor {
                 population = population.or(people);
                 previous = Some((party, population));
             }
-            let (line, column) = text::line_col(&doc.text, f.start);
+            let (line, column) = lines.line_col(&doc.text, f.start);
             out.push(Claim {
                 doc: doc.id.clone(),
                 start: f.start,
@@ -515,6 +525,10 @@ impl Extractor {
             });
         }
         if qty.kind != Kind::Count {
+            return None;
+        }
+        // `none of the 300 passengers were hurt`: the 300 is no casualty figure.
+        if none_of_before(anns, k) {
             return None;
         }
         let (rest, np) = noun_phrase(Toks::new(anns, end)).ok()?;
@@ -724,6 +738,21 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
         i += 1;
     }
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn none_of_before(anns: &[Ann], k: usize) -> bool {
+    let mut j = k;
+    if j > 0
+        && matches!(
+            anns[j - 1].tok.lower.as_str(),
+            "the" | "its" | "their" | "all"
+        )
+    {
+        j -= 1;
+    }
+    j >= 2
+        && anns[j - 1].tok.lower == "of"
+        && matches!(anns[j - 2].tok.lower.as_str(), "none" | "no" | "neither")
 }
 
 fn excluded(ranges: &[std::ops::Range<usize>], at: usize) -> bool {

@@ -398,6 +398,7 @@ pub fn word_number_opts(i: &str, allow_and: bool) -> PResult<'_, Num> {
     let (mut total, mut current, mut last_scale) = (0u64, 0u64, u64::MAX);
     let mut cur = i;
     let mut best: Option<(&str, u64, bool)> = None;
+    let mut scale_end: Option<(&str, u64)> = None;
     loop {
         let (after, sep) = if st == St::Start {
             (cur, Sep::None)
@@ -494,9 +495,25 @@ pub fn word_number_opts(i: &str, allow_and: bool) -> PResult<'_, Num> {
         }
         cur = r;
         best = Some((r, total + current, false));
+        // `three million`: remember the scale so `two to three million` works
+        scale_end = if st == St::Scale {
+            Some((r, last_scale))
+        } else {
+            None
+        };
     }
     match best {
-        Some((r, v, ordinal)) => Ok((r, Num::from_words(v, ordinal))),
+        Some((r, v, ordinal)) => {
+            let mut n = Num::from_words(v, ordinal);
+            if let Some((sr, s)) = scale_end
+                && sr.len() == r.len()
+                && s > 1
+            {
+                n.scale = s as f64;
+                n.base = v as f64 / s as f64;
+            }
+            Ok((r, n))
+        }
         None => fail(i),
     }
 }

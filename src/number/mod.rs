@@ -114,3 +114,5 @@ pub fn parse_exact(phrase: &str) -> Option<Quantity> {
 }
 #[cfg(test)]
 mod dump_tmp;
+#[cfg(test)]
+mod tests;

@@ -532,6 +532,7 @@ fn build_group(
             }
         }
     }
+    copied.sort();
     notes.extend(copied);
     let mut claims: Vec<Claim> = members.iter().map(|c| (*c).clone()).collect();
     claims.sort_by(|a, b| (&a.doc, a.start).cmp(&(&b.doc, b.start)));
@@ -562,6 +563,10 @@ fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> Sou
     let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
+    // Ties below are broken by text order, never by input order.
+    for cs in by_doc.values_mut() {
+        cs.sort_by_key(|c| c.start);
     }
     let mut per_doc: Vec<&Claim> = by_doc
         .values()
@@ -596,6 +601,7 @@ fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> Sou
             v.speaker = c.speaker.clone();
         }
     }
+    v.documents.sort();
     v
 }
 

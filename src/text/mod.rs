@@ -301,8 +301,47 @@ mod tests {
     }
 
     #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "ab\nçd\n\nx";
+        let index = LineIndex::new(text);
+        for b in 0..=text.len() + 2 {
+            assert_eq!(index.line_col(text, b), line_col(text, b), "byte {b}");
+        }
+    }
+
+    #[test]
     fn decimals_do_not_split() {
         let text = "About 2.5 million fled. Then 3 died.";
         assert_eq!(sentences(text).len(), 2);
+    }
+}
+
+/// Line starts of a text, built once, so many offsets can be placed on
+/// lines in logarithmic time rather than by rescanning the text.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in chars) of a byte offset of `text` (the
+    /// text this index was built from).
+    pub fn line_col(&self, text: &str, byte: usize) -> (usize, usize) {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= byte).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0).min(byte);
+        (
+            line,
+            text.get(start..byte).map_or(0, |s| s.chars().count()) + 1,
+        )
     }
 }
