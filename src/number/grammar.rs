@@ -86,18 +86,28 @@ pub fn word_ci<'a>(t: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> 
     }
 }
 
-/// Space-separated words, each matched by [`word_ci`], any [`sp`] between.
+/// Space-separated words, each matched by [`word_ci`]. The first gap is
+/// [`gap1`] (the scanner's multi-word patterns spell it that way), later
+/// gaps any [`sp`].
 pub fn phrase<'a>(p: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
     move |i: &'a str| {
         let mut rest = i;
         for (k, w) in p.split(' ').enumerate() {
-            if k > 0 {
-                rest = sp(rest)?.0;
+            match k {
+                0 => {}
+                1 => rest = gap1(rest)?.0,
+                _ => rest = sp(rest)?.0,
             }
             rest = word_ci(w)(rest)?.0;
         }
         Ok((rest, consumed(i, rest)))
     }
+}
+
+/// Exactly one space or line break: the gap after the first word of a
+/// multi-word head (`at least`, `a hundred`, `up to`).
+pub fn gap1(i: &str) -> PResult<'_, &str> {
+    alt((tag(" "), tag("\r\n"), tag("\n"))).parse(i)
 }
 
 /// Whitespace between words of one mention: 1 to 4 space-like chars, at
@@ -349,14 +359,19 @@ pub fn digit_scaled(i: &str) -> PResult<'_, Num> {
     if n.overlong {
         return Ok((r, n));
     }
-    if let Ok((r2, s)) = preceded(sp0, scale_word).parse(r) {
+    // spelled-out scales after a space (`1.2 million`); abbreviations may
+    // be glued (`3.5bn`, `10k`, `5mn`)
+    let spaced = preceded(sp, scale_word).parse(r);
+    let glued = alt((
+        value(1e9, word_ci("bn")),
+        value(1e6, word_ci("mn")),
+        value(1e6, word_ci("mln")),
+        value(1e3, word_ci("k")),
+    ))
+    .parse(r);
+    if let Ok((r2, s)) = spaced.or(glued) {
         let mut m = n.with_scale(s);
         m.value = scaled(n.base, s);
-        return Ok((r2, m));
-    }
-    if let Ok((r2, _)) = word_ci("k")(r) {
-        let mut m = n.with_scale(1e3);
-        m.value = scaled(n.base, 1e3);
         return Ok((r2, m));
     }
     Ok((r, n))
@@ -374,6 +389,17 @@ pub fn word_number(i: &str) -> PResult<'_, Num> {
 /// [`word_number`]; with `allow_and = false`, `and` is never read inside the
 /// number (for `between one hundred and two hundred`).
 pub fn word_number_opts(i: &str, allow_and: bool) -> PResult<'_, Num> {
+    word_number_ends(i, allow_and, &mut |_, _| {})
+}
+
+/// [`word_number_opts`], also reporting every shorter reading on the way
+/// (`one hundred and five` passes `one`, `one hundred`): `between` needs
+/// them to find where its first number ends.
+fn word_number_ends<'a>(
+    i: &'a str,
+    allow_and: bool,
+    on_end: &mut dyn FnMut(&'a str, Num),
+) -> PResult<'a, Num> {
     #[derive(Clone, Copy, PartialEq)]
     enum St {
         Start,
@@ -402,6 +428,12 @@ pub fn word_number_opts(i: &str, allow_and: bool) -> PResult<'_, Num> {
     loop {
         let (after, sep) = if st == St::Start {
             (cur, Sep::None)
+        } else if st == St::A {
+            // `a hundred`: one space or line break, as the scanner's patterns
+            match gap1(cur) {
+                Ok((r, _)) => (r, Sep::Space),
+                Err(_) => break,
+            }
         } else if let Ok((r, _)) = dash(cur) {
             (r, Sep::Hyphen)
         } else if let Ok((r, _)) = sp(cur) {
@@ -501,21 +533,26 @@ pub fn word_number_opts(i: &str, allow_and: bool) -> PResult<'_, Num> {
         } else {
             None
         };
+        on_end(r, words_num(total + current, false, scale_end));
     }
     match best {
         Some((r, v, ordinal)) => {
-            let mut n = Num::from_words(v, ordinal);
-            if let Some((sr, s)) = scale_end
-                && sr.len() == r.len()
-                && s > 1
-            {
-                n.scale = s as f64;
-                n.base = v as f64 / s as f64;
-            }
-            Ok((r, n))
+            let scale = scale_end.filter(|(sr, _)| sr.len() == r.len());
+            Ok((r, words_num(v, ordinal, scale)))
         }
         None => fail(i),
     }
+}
+
+fn words_num(v: u64, ordinal: bool, scale: Option<(&str, u64)>) -> Num {
+    let mut n = Num::from_words(v, ordinal);
+    if let Some((_, s)) = scale
+        && s > 1
+    {
+        n.scale = s as f64;
+        n.base = v as f64 / s as f64;
+    }
+    n
 }
 
 /// A number in digits (with scale) or in words.
@@ -715,10 +752,22 @@ fn make_range(a: Num, b: Num) -> Option<Amount> {
 
 fn between_range(i: &str) -> PResult<'_, Amount> {
     let (r0, _) = (word_ci("between"), sp).parse(i)?;
-    for allow_and in [true, false] {
-        let Ok((r, a)) = number_opts(r0, allow_and) else {
-            continue;
-        };
+    // the first number may end at any of its readings: `between one
+    // hundred and five and ...` vs `between one hundred and two hundred`
+    let mut firsts: Vec<(&str, Num)> = Vec::new();
+    match digit_scaled(r0) {
+        Ok(f) => firsts.push(f),
+        Err(_) => {
+            let whole = word_number_ends(r0, true, &mut |r, n| firsts.push((r, n)));
+            // readings that end the number early (`zero`, `first`, `a dozen`)
+            if let Ok(f) = whole
+                && firsts.last().is_none_or(|l| l.0.len() != f.0.len())
+            {
+                firsts.push(f);
+            }
+        }
+    }
+    for &(r, a) in firsts.iter().rev() {
         let Ok((r, _)) = (sp, word_ci("and"), sp).parse(r) else {
             continue;
         };
@@ -1301,11 +1350,12 @@ fn following_plural(r: &str) -> bool {
     };
     !first_upper
         && w.len() >= 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && lexicon::month(w).is_none()
-        && !lexicon::is_not_count_plural(w)
+        && (lexicon::is_plural_without_s(w)
+            || (w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && lexicon::month(w).is_none()
+                && !lexicon::is_not_count_plural(w)))
 }
 
 /// The unit after an amount, in one pass over the next word: `%`,
@@ -1415,7 +1465,12 @@ fn amount_unit(i: &str, ctx: Ctx) -> PResult<'_, Core> {
 
 /// Currency first: `$2,500`, `€3m`, `£5 million`, `US$3bn`, `Rs 500`.
 fn money_prefixed(i: &str) -> PResult<'_, Core> {
-    let (r, _) = (currency_prefix, sp0).parse(i)?;
+    let (r, _) = currency_prefix(i)?;
+    // at most one space, as the scanner's look-back allows
+    let r = r.strip_prefix([' ', '\u{a0}']).unwrap_or(r);
+    if !starts_with_digit(r) {
+        return fail(i);
+    }
     let (mut r, mut a) = amount(r)?;
     if a.any(|n| n.overlong) {
         return fail(i);
@@ -1524,6 +1579,13 @@ fn digit_quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     }
     best.offer(amount_unit(i, ctx));
     best.finish()
+}
+
+/// Does `i` start with a currency code (`US$`, `Rs`, `USD`)? Such mentions
+/// are found from their digits (the scanner looks back for the sign).
+pub fn starts_with_currency_code(i: &str) -> bool {
+    let h = heads(i);
+    h.currency && !h.qual && !h.amount && i.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// Which parsers can start with the first word of `i`.

@@ -9,7 +9,7 @@ use super::Kind;
 /// One English number word, classified for the word-number grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Word {
-    /// `a` / `an` (only meaningful before `hundred`, `thousand`, `dozen`...).
+    /// `a` (only meaningful before `hundred`, `thousand`, `dozen`...).
     A,
     Zero,
     /// one..nine
@@ -52,7 +52,7 @@ pub fn number_word(w: &str) -> Option<Word> {
     use Word::*;
     let mut buf = [0u8; 24];
     Some(match lower(w, &mut buf)? {
-        b"a" | b"an" => A,
+        b"a" => A,
         b"zero" => Zero,
         b"one" => Unit(1),
         b"two" => Unit(2),
@@ -378,6 +378,36 @@ pub fn is_not_count_plural(w: &str) -> bool {
     )
 }
 
+/// Plural count nouns without a final `s`, and the adjectives used as
+/// nouns in tallies (`2000 people`, `1800 dead`).
+pub fn is_plural_without_s(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(w, &mut buf),
+        Some(
+            b"people"
+                | b"children"
+                | b"men"
+                | b"women"
+                | b"police"
+                | b"personnel"
+                | b"staff"
+                | b"crew"
+                | b"folk"
+                | b"cattle"
+                | b"sheep"
+                | b"livestock"
+                | b"infantry"
+                | b"dead"
+                | b"injured"
+                | b"wounded"
+                | b"missing"
+                | b"displaced"
+                | b"homeless"
+        )
+    )
+}
+
 /// Words after `no` that do not make it an explicit zero (`no longer`,
 /// `no more`, `no matter`).
 pub fn is_no_idiom(w: &str) -> bool {
@@ -513,7 +543,6 @@ pub const PATTERNS: &[&str] = &[
     "a billion",
     "a trillion",
     "a dozen",
-    "an hundred",
     "half",
     // ordinal words
     "first",

