@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use recount::number::Scanner;
 
 fn corpus() -> Option<String> {
@@ -30,9 +30,11 @@ fn bench_scan(c: &mut Criterion) {
     let Some(text) = corpus() else { return };
     let scanner = Scanner::new();
     let mut group = c.benchmark_group("numbers");
+    // one scan takes ~0.2 s: 10 flat samples finish well under a minute
     group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
     group.warm_up_time(Duration::from_secs(1));
-    group.measurement_time(Duration::from_secs(10));
+    group.measurement_time(Duration::from_secs(8));
     group.throughput(Throughput::Bytes(text.len() as u64));
     let mut out = Vec::new();
     group.bench_function("scan_news_corpus", |b| {

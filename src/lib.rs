@@ -3,7 +3,137 @@
 //!
 //! Data flows one way: [`document`] → [`number`] → [`extract`] →
 //! [`reconcile`] → [`report`], with [`rules`] feeding the extractor and
-//! [`eval`] scoring the whole against hand annotation.
+//! [`eval`] scoring the whole against hand annotation. [`pipeline`] puts the
+//! stages behind one type, [`Pipeline`](pipeline::Pipeline); the `recount`
+//! binary is a thin layer of argument parsing over it.
+//!
+//! # Embedding recount
+//!
+//! Five steps: rules, a pipeline, documents, claims, a reconciliation — and
+//! a report if you want one.
+//!
+//! ```
+//! use recount::document::{self, Item};
+//! use recount::extract::ExtractOptions;
+//! use recount::pipeline::Pipeline;
+//! use recount::reconcile::Status;
+//! use recount::report::{self, Format, Style};
+//! use recount::rules::Rules;
+//!
+//! // 1. Rules: the built-in ones (`Rules::default_rules()`), or a rules
+//! //    file's text, checked like source code. A file that starts with
+//! //    `extends = "default"` adds to the built-in rules.
+//! let rules = Rules::from_toml(
+//!     "my-rules.toml",
+//!     r#"
+//! extends = "default"
+//! [[category]]
+//! name = "displaced"
+//! after = ["displaced", "fled their homes"]
+//! "#,
+//! )?;
+//!
+//! // 2. A pipeline: build it once; it is `Send + Sync` and reusable.
+//! let pipeline = Pipeline::new(rules, ExtractOptions::default());
+//!
+//! // 3. Documents: plain text (or `document::from_html`) with an id. A
+//! //    date line at the top is read as the publication date; metadata can
+//! //    also be set on the fields.
+//! let wire = document::from_text(
+//!     "wire.txt",
+//!     "Train derails near Marlow Junction\nMarch 2, 2024\n\n\
+//!      At least nine people were killed and 40 injured, according to the emergency service.\n",
+//! );
+//! let herald = document::from_text(
+//!     "herald.txt",
+//!     "Death toll rises to 12\nMarch 3, 2024\n\n\
+//!      The death toll rose to 12, regional governor Ilse Brandt said.\n",
+//! );
+//! let mut radio = document::from_text(
+//!     "radio.txt",
+//!     "March 3, 2024\n\nFourteen people died when the train derailed.\n",
+//! );
+//! radio.source = Some("National Radio News".into());
+//!
+//! // 4. Claims of one document, each traced to its sentence.
+//! let claims = pipeline.extract(&wire);
+//! let killed = claims.iter().find(|c| c.category == "killed").unwrap();
+//! assert_eq!((killed.low, killed.high), (Some(9.0), None)); // "at least nine"
+//! assert_eq!((killed.line, killed.column), (4, 1));
+//! assert_eq!(killed.speaker.as_deref(), Some("emergency service"));
+//! assert_eq!(killed.published, Some(jiff::civil::date(2024, 3, 2)));
+//!
+//! // 5. Reconcile: the same figure lined up across independent sources.
+//! let items = [wire, herald, radio].into_iter().map(Item::Document);
+//! let outcome = pipeline.run(items, |_progress| {});
+//! let rec = &outcome.reconciliation;
+//! let group = rec.groups.iter().find(|g| g.category == "killed").unwrap();
+//! assert_eq!(group.status, Status::Conflict); // 12 and 14 on the same day
+//! let mut values: Vec<String> = group.sources.iter().map(|s| s.display()).collect();
+//! values.sort();
+//! assert_eq!(values, ["12", "14", "at least 9"]);
+//! let radio = group.sources.iter().find(|s| s.display() == "14").unwrap();
+//! assert_eq!(radio.outlet.as_deref(), Some("National Radio News"));
+//!
+//! // 6. Render: the same report as `recount report --format markdown`.
+//! let markdown = report::render(rec, Format::Markdown, Style::default());
+//! assert!(markdown.starts_with("| figure | sources |"));
+//! assert!(markdown.contains("| conflict |"));
+//! # Ok::<(), recount::rules::RulesError>(())
+//! ```
+//!
+//! Files, folders, JSON Lines and stdin are read by
+//! [`document::read_inputs`], whose items go straight into
+//! [`Pipeline::run`](pipeline::Pipeline::run); documents already in memory
+//! go into [`Pipeline::reconcile_documents`](pipeline::Pipeline::reconcile_documents).
+//! `examples/embed.rs` is a complete program, and `docs/embedding.md` shows
+//! recount driven from Python and from a shell pipeline too.
+//!
+//! # Errors
+//!
+//! The library never prints and never exits. Bad rules are a typed error,
+//! [`RulesError`](rules::RulesError), located like a compiler's:
+//!
+//! ```
+//! use recount::rules::Rules;
+//!
+//! let err = Rules::from_toml("bad.toml", "schema = 1\n[[category]]\nnam = \"x\"\n").unwrap_err();
+//! assert_eq!((err.file.as_str(), err.line), ("bad.toml", 3));
+//! assert!(err.to_string().starts_with("bad.toml:3:"));
+//! ```
+//!
+//! Inputs that cannot be read are not errors but
+//! [`InputProblem`](document::InputProblem)s, reported in place while the
+//! rest is read, and kept in [`Outcome::problems`](pipeline::Outcome::problems);
+//! [`Outcome::had_trouble`](pipeline::Outcome::had_trouble) says whether any
+//! was worse than a warning.
+//!
+//! # Serialisation and contracts
+//!
+//! Claims, reconciliations and outcomes derive `serde::Serialize`. The
+//! binary's JSON outputs carry a versioned `schema` field, and each version
+//! has a JSON Schema (draft 2020-12) under `docs/schema/`, checked by the
+//! test suite against the binary's real output:
+//!
+//! | output | `schema` | JSON Schema |
+//! |---|---|---|
+//! | `recount extract` (a line per claim; [`report::claim_json`]) | `recount.claim/1` | `docs/schema/claim.schema.json` |
+//! | `recount report --format json` | `recount.report/1` | `docs/schema/report.schema.json` |
+//! | `recount numbers --format jsonl` / `json` (a row per quantity) | `recount.number/1` | `docs/schema/number.schema.json` |
+//! | JSON Lines documents read (`--input-format jsonl`) | — | `docs/schema/document.schema.json` |
+//!
+//! ```
+//! use recount::document;
+//! use recount::pipeline::Pipeline;
+//!
+//! let pipeline = Pipeline::with_default_rules();
+//! let doc = document::from_text("a.txt", "Three people were killed in the blast.");
+//! let claim = &pipeline.extract(&doc)[0];
+//! let line: serde_json::Value = serde_json::from_str(&recount::report::claim_json(claim)).unwrap();
+//! assert_eq!(line["schema"], recount::report::CLAIM_SCHEMA);
+//! assert_eq!(line["category"], "killed");
+//! assert_eq!(line["low"], 3.0);
+//! ```
 
 pub mod document;
 pub mod eval;
@@ -14,3 +144,8 @@ pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod text;
+
+/// `docs/embedding.md`, whose Rust example runs as a doc-test.
+#[doc = include_str!("../docs/embedding.md")]
+#[cfg(doctest)]
+pub struct EmbeddingGuide;

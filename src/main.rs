@@ -267,8 +267,9 @@ fn numbers(input: &InputArgs, format: NumbersFormat) -> Result<u8> {
                 continue;
             }
         };
+        let lines = recount::text::LineIndex::new(&doc.text);
         for q in number::scan(&doc.text) {
-            let (line, column) = doc.line_col(q.start);
+            let (line, column) = lines.line_col(&doc.text, q.start);
             let row = serde_json::json!({
                 "schema": "recount.number/1",
                 "doc": doc.id, "line": line, "column": column, "start": q.start, "end": q.end,

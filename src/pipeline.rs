@@ -5,33 +5,116 @@
 //! (rayon), with results kept in input order; only claims and a few
 //! kilobytes of fingerprint per document outlive their batch, so memory
 //! grows with the claims, not with the corpus.
+//!
+//! ```
+//! use recount::document;
+//! use recount::pipeline::Pipeline;
+//!
+//! let pipeline = Pipeline::with_default_rules();
+//! let herald = document::from_text(
+//!     "herald.txt",
+//!     "March 3, 2024\n\nThe death toll rose to 12, regional governor Ilse Brandt said.\n",
+//! );
+//! let mut radio = document::from_text(
+//!     "radio.txt",
+//!     "March 3, 2024\n\nFourteen people died when the train derailed.\n",
+//! );
+//! radio.source = Some("National Radio".into());
+//!
+//! let outcome = pipeline.reconcile_documents([herald, radio]);
+//! let rec = &outcome.reconciliation;
+//! assert_eq!(rec.documents.len(), 2);
+//! assert_eq!(rec.conflicts(), 1); // 12 against 14 on the same day
+//! assert!(!outcome.had_trouble());
+//! ```
 
 use crate::document::{self, Document, InputProblem, Item, Severity};
 use crate::extract::{Claim, ExtractOptions, Extractor};
 use crate::reconcile::{DocumentEntry, Fingerprint, ReconcileOptions, Reconciliation, reconcile};
 use crate::rules::Rules;
 use rayon::prelude::*;
+use serde::Serialize;
 
-/// Documents extracted together in parallel; bounds the text held at once.
+/// Documents extracted together in parallel by [`Pipeline::run`]; bounds
+/// the text held at once. Pass it to [`Pipeline::extract_stream`] for
+/// throughput, or `1` to answer each document before reading the next.
+///
+/// ```
+/// assert!(recount::pipeline::BATCH > 1);
+/// ```
 pub const BATCH: usize = 256;
 
-/// Rules and settings, ready to run.
+/// Rules and settings, ready to run. Build it once (compiling the rules'
+/// lexicon is the costly part) and share it: every method takes `&self`,
+/// and the type is `Send + Sync`, so one pipeline can serve many threads.
+///
+/// ```
+/// use recount::extract::ExtractOptions;
+/// use recount::pipeline::Pipeline;
+/// use recount::rules::Rules;
+///
+/// let rules = Rules::from_toml(
+///     "mine.toml",
+///     "extends = \"default\"\n[[category]]\nname = \"displaced\"\nafter = [\"displaced\"]\n",
+/// )?;
+/// let pipeline = Pipeline::new(rules, ExtractOptions::default());
+/// assert!(pipeline.rules().categories.iter().any(|c| c.name == "displaced"));
+///
+/// fn shareable<T: Send + Sync>(_: &T) {}
+/// shareable(&pipeline);
+/// # Ok::<(), recount::rules::RulesError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     extractor: Extractor,
     reconcile: ReconcileOptions,
 }
 
-/// What a run produced: the reconciliation, every claim in input order, and
-/// the problems met on the way.
-#[derive(Debug, Clone)]
+/// What a run produced: the reconciliation (documents, groups with their
+/// claims, totals) and the problems met on the way.
+///
+/// It serialises with serde; the `reconciliation` part is the JSON report
+/// (`recount.report/1`, `docs/schema/report.schema.json`) without its
+/// `schema` field.
+///
+/// ```
+/// use recount::document;
+/// use recount::pipeline::Pipeline;
+///
+/// let doc = document::from_text("a.txt", "Three people were killed in the blast.");
+/// let outcome = Pipeline::with_default_rules().reconcile_documents([doc]);
+/// let json = serde_json::to_value(&outcome).unwrap();
+/// assert_eq!(json["reconciliation"]["groups"][0]["category"], "killed");
+/// assert_eq!(json["problems"], serde_json::json!([]));
+/// ```
+#[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
+    /// Every document (skipped ones included, with the reason), the groups
+    /// with their claims, and the totals.
     pub reconciliation: Reconciliation,
+    /// Problems met reading the inputs, in input order: warnings (the
+    /// document was still read), skipped documents and missing inputs.
     pub problems: Vec<InputProblem>,
 }
 
 impl Outcome {
-    /// True if an input was missing, unreadable or skipped.
+    /// True if an input was missing, unreadable or skipped — the binary's
+    /// exit status 2. Warnings alone are not trouble.
+    ///
+    /// ```
+    /// use recount::document::{InputProblem, Item, Severity};
+    /// use recount::pipeline::Pipeline;
+    ///
+    /// let missing = Item::Problem(InputProblem {
+    ///     location: "gone.txt".into(),
+    ///     severity: Severity::Error,
+    ///     message: "no such file".into(),
+    /// });
+    /// let outcome = Pipeline::with_default_rules().run([missing].into_iter(), |_| {});
+    /// assert!(outcome.had_trouble());
+    /// // the missing input is still accounted for as a document
+    /// assert_eq!(outcome.reconciliation.documents[0].skipped.as_deref(), Some("no such file"));
+    /// ```
     pub fn had_trouble(&self) -> bool {
         self.problems
             .iter()
@@ -39,7 +122,26 @@ impl Outcome {
     }
 }
 
+impl Default for Pipeline {
+    /// The same as [`Pipeline::with_default_rules`].
+    fn default() -> Pipeline {
+        Pipeline::with_default_rules()
+    }
+}
+
 impl Pipeline {
+    /// A pipeline with these rules and extraction options, and the default
+    /// reconciliation settings.
+    ///
+    /// ```
+    /// use recount::extract::ExtractOptions;
+    /// use recount::pipeline::Pipeline;
+    /// use recount::rules::Rules;
+    ///
+    /// let options = ExtractOptions { include_comments: true };
+    /// let pipeline = Pipeline::new(Rules::default_rules(), options);
+    /// assert!(pipeline.extractor().rules().categories.iter().any(|c| c.name == "killed"));
+    /// ```
     pub fn new(rules: Rules, options: ExtractOptions) -> Pipeline {
         Pipeline {
             extractor: Extractor::new(rules, options),
@@ -47,18 +149,122 @@ impl Pipeline {
         }
     }
 
+    /// A pipeline with the rules embedded in recount (`rules.toml`) and
+    /// default options: what the binary runs without `--rules`.
+    ///
+    /// ```
+    /// use recount::document;
+    /// use recount::pipeline::Pipeline;
+    ///
+    /// let pipeline = Pipeline::with_default_rules();
+    /// let doc = document::from_text("a.txt", "Two soldiers were wounded on Tuesday.");
+    /// assert_eq!(pipeline.extract(&doc)[0].category, "wounded");
+    /// ```
+    pub fn with_default_rules() -> Pipeline {
+        Pipeline::new(Rules::default_rules(), ExtractOptions::default())
+    }
+
+    /// The extractor the pipeline runs, for callers that want its rules or
+    /// to extract without the pipeline.
+    ///
+    /// ```
+    /// let pipeline = recount::pipeline::Pipeline::with_default_rules();
+    /// assert!(!pipeline.extractor().rules().parties.is_empty());
+    /// ```
     pub fn extractor(&self) -> &Extractor {
         &self.extractor
     }
 
-    /// Claims of one document.
+    /// The rules the pipeline was built with.
+    ///
+    /// ```
+    /// let pipeline = recount::pipeline::Pipeline::with_default_rules();
+    /// let names: Vec<&str> = pipeline.rules().categories.iter().map(|c| c.name.as_str()).collect();
+    /// assert!(names.contains(&"killed") && names.contains(&"wounded"));
+    /// ```
+    pub fn rules(&self) -> &Rules {
+        self.extractor.rules()
+    }
+
+    /// Claims of one document, in text order. Nothing is reconciled: each
+    /// claim carries its document id, span, `line:column`, quote, category,
+    /// value range, party, population, speaker, hedges and event time.
+    ///
+    /// ```
+    /// use recount::document;
+    /// use recount::number::Qualifier;
+    /// use recount::pipeline::Pipeline;
+    ///
+    /// let doc = document::from_text(
+    ///     "wire.txt",
+    ///     "At least nine people were killed and 40 injured, according to the emergency service.",
+    /// );
+    /// let claims = Pipeline::with_default_rules().extract(&doc);
+    /// assert_eq!(claims.len(), 2);
+    /// assert_eq!(claims[0].category, "killed");
+    /// assert_eq!((claims[0].low, claims[0].high), (Some(9.0), None));
+    /// assert_eq!(claims[0].qualifier, Qualifier::AtLeast);
+    /// assert_eq!(claims[0].number, "At least nine");
+    /// assert_eq!(claims[1].category, "wounded");
+    /// assert_eq!(claims[1].low, Some(40.0));
+    /// assert_eq!(claims[1].speaker.as_deref(), Some("emergency service"));
+    /// ```
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         self.extractor.extract(doc)
     }
 
-    /// Read, extract and reconcile a stream of inputs. `on_document` is
-    /// called once per document (and per problem) in input order with the
-    /// claims found, as soon as its batch is done — for progress bars.
+    /// Extract and reconcile documents already in memory: the simplest way
+    /// in for a program that has its articles as strings (see
+    /// [`document::from_text`] and [`document::from_html`]). The same as
+    /// [`Pipeline::run`] over `Item::Document`s with no progress callback;
+    /// the outcome has no problems.
+    ///
+    /// ```
+    /// use recount::document;
+    /// use recount::pipeline::Pipeline;
+    /// use recount::reconcile::Status;
+    ///
+    /// let docs = ["a.txt", "b.txt"].map(|id| {
+    ///     let mut doc = document::from_text(id, "March 3, 2024\n\n43 people were wounded.");
+    ///     doc.source = Some(format!("outlet of {id}"));
+    ///     doc
+    /// });
+    /// let outcome = Pipeline::with_default_rules().reconcile_documents(docs);
+    /// let group = &outcome.reconciliation.groups[0];
+    /// assert_eq!(group.status, Status::Agree);
+    /// assert_eq!(group.independent_sources, 2);
+    /// assert_eq!(group.best, Some(43.0));
+    /// ```
+    pub fn reconcile_documents(&self, docs: impl IntoIterator<Item = Document>) -> Outcome {
+        self.run(docs.into_iter().map(Item::Document), |_| {})
+    }
+
+    /// Read, extract and reconcile a stream of inputs — typically
+    /// [`document::read_inputs`], which turns files, folders and stdin into
+    /// documents and problems. `on_document` is called once per document
+    /// (and per problem) in input order with the claims found, as soon as
+    /// its batch is done — for progress bars.
+    ///
+    /// ```
+    /// use recount::document::{self, Item, ReadOptions};
+    /// use recount::pipeline::{Pipeline, Progress};
+    ///
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    /// let options = ReadOptions::default();
+    /// let inputs = [dir.to_string()];
+    /// let items = document::read_inputs(&inputs, &options);
+    /// let mut seen = Vec::new();
+    /// let outcome = Pipeline::with_default_rules().run(items, |p| match p {
+    ///     Progress::Document(entry, claims) => seen.push((entry.id.clone(), claims.len())),
+    ///     Progress::Problem(p) => panic!("{}: {}", p.location, p.message),
+    /// });
+    /// assert_eq!(seen.len(), 4);
+    /// assert!(seen[0].0.ends_with("01-wire-2024-03-02.txt"));
+    /// let rec = &outcome.reconciliation;
+    /// assert!(rec.conflicts() > 0);
+    /// // the aggregator's repost is recognised as a copy of the local paper
+    /// assert!(rec.documents[3].copy_of.as_deref().is_some_and(|id| id.ends_with("02-valley-herald-2024-03-03.txt")));
+    /// ```
     pub fn run(
         &self,
         items: impl Iterator<Item = Item>,
@@ -100,7 +306,30 @@ impl Pipeline {
     /// Extract only, handing each document's claims to `on_document` in
     /// input order and keeping nothing: memory stays flat however long the
     /// stream. `batch` = 1 answers each document before reading the next,
-    /// for a caller that talks to recount line by line.
+    /// for a caller that talks to recount line by line; [`BATCH`] extracts
+    /// in parallel. This is what `recount extract` runs.
+    ///
+    /// ```
+    /// use recount::document::{self, Item};
+    /// use recount::pipeline::{Pipeline, Progress};
+    ///
+    /// let docs = [
+    ///     document::from_text("1", "Five people were killed."),
+    ///     document::from_text("2", "The weather was fine."),
+    /// ];
+    /// let mut lines = Vec::new();
+    /// Pipeline::with_default_rules().extract_stream(docs.into_iter().map(Item::Document), 1, |p| {
+    ///     if let Progress::Document(entry, claims) = p {
+    ///         for c in claims {
+    ///             lines.push(recount::report::claim_json(c));
+    ///         }
+    ///         lines.push(format!("{} done", entry.id));
+    ///     }
+    /// });
+    /// assert_eq!(lines.len(), 3);
+    /// assert!(lines[0].starts_with(r#"{"schema":"recount.claim/1","doc":"1""#));
+    /// assert_eq!(lines[1..], ["1 done", "2 done"]);
+    /// ```
     pub fn extract_stream(
         &self,
         items: impl Iterator<Item = Item>,
@@ -141,7 +370,27 @@ impl Pipeline {
         }
     }
 
-    /// Reconcile claims already extracted (the reduce step of a sharded run).
+    /// Reconcile claims already extracted (the reduce step of a sharded run):
+    /// `documents` are the records of the documents the claims came from,
+    /// made by [`entry_for`] while the text is at hand — copy detection
+    /// needs their fingerprints.
+    ///
+    /// ```
+    /// use recount::document;
+    /// use recount::pipeline::{Pipeline, entry_for};
+    ///
+    /// let pipeline = Pipeline::with_default_rules();
+    /// let (mut entries, mut claims) = (Vec::new(), Vec::new());
+    /// for (id, text) in [("a", "12 people were killed."), ("b", "14 people were killed.")] {
+    ///     let mut doc = document::from_text(id, text);
+    ///     doc.source = Some(format!("outlet {id}"));
+    ///     let found = pipeline.extract(&doc);
+    ///     entries.push(entry_for(&doc, found.len()));
+    ///     claims.extend(found);
+    /// }
+    /// let rec = pipeline.reconcile_claims(entries, claims);
+    /// assert_eq!(rec.conflicts(), 1);
+    /// ```
     pub fn reconcile_claims(
         &self,
         documents: Vec<DocumentEntry>,
@@ -156,14 +405,41 @@ impl Pipeline {
     }
 }
 
-/// What the pipeline reports of one step.
+/// What the pipeline reports of one step, to the callback of
+/// [`Pipeline::run`] and [`Pipeline::extract_stream`].
+///
+/// ```
+/// use recount::pipeline::Progress;
+///
+/// fn describe(p: Progress<'_>) -> String {
+///     match p {
+///         Progress::Document(entry, claims) => format!("{}: {} claims", entry.id, claims.len()),
+///         Progress::Problem(p) => format!("{}: {}", p.location, p.message),
+///     }
+/// }
+/// # let _ = describe;
+/// ```
 #[derive(Debug)]
 pub enum Progress<'a> {
+    /// A document was read: its record and its claims, in text order.
     Document(&'a DocumentEntry, &'a [Claim]),
+    /// An input could not be read, a document was skipped, or a warning.
     Problem(&'a InputProblem),
 }
 
-/// The report's record of a document.
+/// The report's record of a document that gave `claims` claims: id, title,
+/// outlet, date, event, and the fingerprint that copy detection compares.
+///
+/// ```
+/// use recount::document;
+/// use recount::pipeline::entry_for;
+///
+/// let doc = document::from_text("a.txt", "Blast at depot\nMay 4, 2023\n\nTwo people died.");
+/// let entry = entry_for(&doc, 1);
+/// assert_eq!(entry.id, "a.txt");
+/// assert_eq!(entry.published, Some(jiff::civil::date(2023, 5, 4)));
+/// assert_eq!((entry.claims, entry.copy_of.as_deref()), (1, None));
+/// ```
 pub fn entry_for(doc: &Document, claims: usize) -> DocumentEntry {
     DocumentEntry {
         id: doc.id.clone(),

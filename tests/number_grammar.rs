@@ -605,3 +605,68 @@ fn never_panics_on_awkward_input() {
         }
     }
 }
+
+/// Cases the property tests found, and claims `docs/numbers.md` makes.
+#[test]
+fn regressions() {
+    // the digit scan and the word scan agree on currency codes
+    check("US$ 7one ", &[("7one", Identifier, Exact, None, None)]);
+    check("US$ 7-.mp4 ", &[("7-.mp4", Identifier, Exact, None, None)]);
+    check(
+        "US$ 7thousand@ ",
+        &[("7thousand@", Identifier, Exact, None, None)],
+    );
+    check("US$ one", &[("one", Count, Exact, n(1.0), n(1.0))]);
+    // `an` is not `a`; multi-word heads take one space or a line break
+    check("an thousand", &[]);
+    check("a \u{a0} hundred", &[]);
+    check(
+        "a\nhundred",
+        &[("a\nhundred", Count, Exact, n(100.0), n(100.0))],
+    );
+    check(
+        "at\r\nleast 5",
+        &[("at\r\nleast 5", Count, AtLeast, n(5.0), None)],
+    );
+    // ranges whose first number is a single word reading
+    exact("between zero and one", Count, Range, n(0.0), n(1.0));
+    // irregular plurals make a 4-digit number a count
+    check(
+        "said 1800 people died",
+        &[("1800", Count, Exact, n(1800.0), n(1800.0))],
+    );
+    check("2000 dead", &[("2000", Count, Exact, n(2000.0), n(2000.0))]);
+    // a URL inside a token
+    check(
+        ".mp4https:// ",
+        &[(".mp4https://", Identifier, Exact, None, None)],
+    );
+    check(
+        "[here](https://x.org/2021/11)",
+        &[("https://x.org/2021/11", Identifier, Exact, None, None)],
+    );
+    // claims in the docs
+    check(
+        "a 10-member team",
+        &[("10", Count, Exact, n(10.0), n(10.0))],
+    );
+    check(
+        "2020 Azerbaijani forces",
+        &[("2020", Count, Exact, n(2020.0), n(2020.0))],
+    );
+    check(
+        "in 2020 Azerbaijani forces",
+        &[("2020", Year, Exact, n(2020.0), n(2020.0))],
+    );
+    check("won 3:1", &[("3:1", Identifier, Exact, None, None)]);
+    check("two-thirds", &[]);
+    check(
+        "100-1000",
+        &[("100-1000", Count, Range, n(100.0), n(1000.0))],
+    );
+    check("5 pounds", &[("5 pounds", Measure, Exact, n(5.0), n(5.0))]);
+    check(
+        "5 pounds sterling",
+        &[("5 pounds sterling", Money, Exact, n(5.0), n(5.0))],
+    );
+}

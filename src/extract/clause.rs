@@ -167,6 +167,9 @@ const AUXILIARIES: &[&str] = &[
     "said",
     "to",
     "eventually",
+    "remain",
+    "remains",
+    "remained",
     "since",
     "already",
     "now",
@@ -272,6 +275,42 @@ const MODIFIERS: &[&str] = &[
     "opposition",
 ];
 
+/// Words that end a noun phrase rather than qualify its noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "for",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "near",
+    "since",
+    "than",
+    "because",
+    "into",
+    "inside",
+    "outside",
+    "across",
+    "over",
+    "under",
+    "amid",
+    "following",
+    "including",
+    "among",
+    "per",
+];
+
 const POSSESSIVES: &[&str] = &["its", "their", "our", "his", "her"];
 
 /// The victims' noun phrase after a number (or an article).
@@ -292,6 +331,9 @@ pub(crate) struct NounPhrase {
     pub increment: bool,
     /// `two of the injured`: a part of a casualty figure.
     pub partitive: bool,
+    /// `57 members of the security forces`, `dozens of demonstrators`: the
+    /// population named after `of`.
+    pub of_population: Option<u16>,
     /// The head noun is plural (for articles, which need a singular).
     pub singular: bool,
 }
@@ -349,6 +391,7 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
     let mut i = input;
     let mut heads = 0;
     let mut unknown_run = 0;
+    let mut after_of = false;
     while let Some(t) = i.first() {
         if t.is_punct() && !t.tok.text.starts_with('-') {
             break;
@@ -381,6 +424,10 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
         if let Ok((rest, c)) = phrase(casualty_noun)(i) {
             // `10 wounded soldiers`: a casualty word before a person noun is an adjective.
             np.category = np.category.or(Some(c));
+            // `Eleven hostages`: the noun also says who they were.
+            if let Ok((_, p)) = phrase(population_noun)(i) {
+                np.population = np.population.or(Some(p));
+            }
             i = rest;
             if phrase(population_noun)(i).is_err()
                 && phrase(population_adjective)(i).is_err()
@@ -399,6 +446,9 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             continue;
         }
         if let Ok((rest, p)) = phrase(population_noun)(i) {
+            if after_of && np.of_population.is_none() {
+                np.of_population = Some(p);
+            }
             if heads == 0 {
                 np.population = Some(p);
                 let head = i
@@ -476,10 +526,22 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
                         if phrase(casualty_noun)(after).is_ok() {
                             np.partitive = true;
                         }
+                        after_of = true;
                         i = after;
                         continue;
                     }
-                    _ => break,
+                    _ => {
+                        // `dozens of demonstrators`, `members of the security forces`
+                        if phrase(population_noun)(rest).is_ok()
+                            || phrase(population_adjective)(rest).is_ok()
+                            || phrase(party_tag)(rest).is_ok()
+                        {
+                            after_of = true;
+                            i = rest;
+                            continue;
+                        }
+                        break;
+                    }
                 }
             }
             w if MODIFIERS.contains(&w) => {
@@ -490,6 +552,7 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
         }
         // An unknown word: allow up to two adjectives before a known head.
         if heads == 0
+            && !FUNCTION_WORDS.contains(&t.lower())
             && unknown_run < 2
             && t.tok.kind == TokKind::Word
             && !AUXILIARIES.contains(&t.lower())
@@ -546,6 +609,16 @@ const PARENTHETICALS: &[&str] = &[
     "nearly",
     "almost",
     "about",
+    "a",
+    "an",
+    "who",
+    "whose",
+    "identified",
+    "aged",
+    "ages",
+    "ranging",
+    "described",
+    "believed",
 ];
 
 /// A predicate after the victims: auxiliaries, then an `after` trigger.
@@ -706,41 +779,61 @@ const TOLL_CONNECTORS: &[&str] = &[
 /// Whether the tokens before `q` (the number's first token) are a verb or
 /// toll that makes the number its victims: returns the category.
 pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
-    // A `before` trigger ending right before the number.
-    for start in q.saturating_sub(6)..q {
-        let Some(t) = all.get(start) else { continue };
-        for m in &t.matches {
-            if let Tag::Trigger {
-                category,
-                role: Role::Before,
-            } = m.tag
-                && start + m.len == q
-            {
-                return Some(category);
+    // `killing all 157 people`, `killed the 12 passengers`: determiners may
+    // stand between the verb and the number.
+    let mut q_verb = q;
+    while q_verb > 0
+        && all.get(q_verb - 1).is_some_and(|t| {
+            matches!(
+                t.lower(),
+                "all" | "the" | "both" | "another" | "its" | "their"
+            )
+        })
+    {
+        q_verb -= 1;
+    }
+    let ends_at = |start: usize, role: Role, at: usize| -> Option<u16> {
+        let t = all.get(start)?;
+        t.matches.iter().find_map(|m| match m.tag {
+            Tag::Trigger { category, role: r } if r == role && start + m.len == at => {
+                Some(category)
             }
+            _ => None,
+        })
+    };
+    for start in q_verb.saturating_sub(6)..q_verb {
+        if let Some(c) = ends_at(start, Role::Before, q_verb) {
+            return Some(c);
         }
     }
-    // A toll phrase, then only connectors, then the number.
+    // A toll phrase, then words of its clause, then connectors, then the
+    // number: `the death toll from the twin bombings has risen to 95`.
     let mut j = q;
-    let mut steps = 0;
-    while j > 0 && steps < 8 {
+    let mut connectors = 0;
+    while j > 0
+        && connectors < 6
+        && all
+            .get(j - 1)
+            .is_some_and(|t| TOLL_CONNECTORS.contains(&t.lower()))
+    {
         j -= 1;
+        connectors += 1;
+    }
+    let mut k = j;
+    let mut steps = 0;
+    while k > 0 && steps < 15 {
+        k -= 1;
         steps += 1;
-        let Some(t) = all.get(j) else { break };
-        for start in j.saturating_sub(5)..=j {
-            let Some(s) = all.get(start) else { continue };
-            for m in &s.matches {
-                if let Tag::Trigger {
-                    category,
-                    role: Role::Toll,
-                } = m.tag
-                    && start + m.len == j + 1
-                {
-                    return Some(category);
+        let Some(t) = all.get(k) else { break };
+        for start in k.saturating_sub(5)..=k {
+            if let Some(c) = ends_at(start, Role::Toll, k + 1) {
+                // with no connector the toll must be right before the number
+                if connectors > 0 || k + 1 == q {
+                    return Some(c);
                 }
             }
         }
-        if !TOLL_CONNECTORS.contains(&t.lower()) {
+        if t.tok.is_punct(';') || t.tok.is_punct('.') || connectors == 0 {
             break;
         }
     }

@@ -217,7 +217,24 @@ impl Extractor {
     }
 
     fn speaker_of(&self, anns: &[Ann], sentence: &str, base: usize) -> SpeakerCue {
-        let mut found = SpeakerCue::None;
+        let (named, pronoun) = self.speakers_in(anns, sentence, base);
+        match named.into_iter().last() {
+            Some((_, s)) => SpeakerCue::Named(s),
+            None if pronoun => SpeakerCue::Pronoun,
+            None => SpeakerCue::None,
+        }
+    }
+
+    /// Every speaker a sentence names, with the token of its speech verb,
+    /// and whether a pronoun speaks (`it said`).
+    fn speakers_in(
+        &self,
+        anns: &[Ann],
+        sentence: &str,
+        base: usize,
+    ) -> (Vec<(usize, Speaker)>, bool) {
+        let mut named_speakers = Vec::new();
+        let mut pronoun = false;
         for (v, t) in anns.iter().enumerate() {
             let Some(m) = t.matches.iter().find(|m| m.tag == Tag::SpeechVerb) else {
                 continue;
@@ -251,7 +268,8 @@ impl Extractor {
                 {
                     continue;
                 }
-                return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
+                named_speakers.push((v, self.speaker_from(anns, s, e, sentence, base)));
+                continue;
             }
             if let Some((s, e)) = speaker_before(anns, v) {
                 if e - s == 1
@@ -260,20 +278,39 @@ impl Extractor {
                         "he" | "she" | "it" | "they" | "we" | "i"
                     )
                 {
-                    if found == SpeakerCue::None {
-                        found = SpeakerCue::Pronoun;
-                    }
+                    pronoun = true;
                     continue;
                 }
                 let named = (s..e).any(|k| {
-                    anns[k].tok.is_capitalized() && k > 0
+                    anns[k].tok.is_capitalized()
+                        && (k > 0
+                            || !matches!(
+                                anns[k].tok.lower.as_str(),
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "this"
+                                    | "that"
+                                    | "these"
+                                    | "those"
+                                    | "some"
+                                    | "many"
+                                    | "one"
+                                    | "others"
+                                    | "witnesses"
+                                    | "reports"
+                                    | "residents"
+                            ))
                         || anns[k]
                             .matches
                             .iter()
                             .any(|m| matches!(m.tag, Tag::Official | Tag::Party { .. }))
                 });
-                if named {
-                    return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
+                // `the board said`, `the operator said`: a definite noun
+                // names a body the text introduced earlier.
+                let definite = s > 0 && anns[s - 1].tok.lower == "the" && !matches!(anns[e - 1].tok.lower.as_str(), "report" | "reports" | "statement" | "data" | "figures");
+                if named || definite {
+                    named_speakers.push((v, self.speaker_from(anns, s, e, sentence, base)));
                 }
             } else if v > 0 && (anns[v - 1].is_punct()) {
                 // `…," said John Smith`
@@ -287,11 +324,11 @@ impl Extractor {
                     e += 1;
                 }
                 if e > s {
-                    return SpeakerCue::Named(self.speaker_from(anns, s, e, sentence, base));
+                    named_speakers.push((v, self.speaker_from(anns, s, e, sentence, base)));
                 }
             }
         }
-        found
+        (named_speakers, pronoun)
     }
 
     fn speaker_from(
@@ -381,9 +418,11 @@ impl Extractor {
             let a = &anns[k];
             let Some(qi) = a.quantity else {
                 if !a.is_punct()
-                    && matches!(a.tok.lower.as_str(), "a" | "an")
+                    && matches!(a.tok.lower.as_str(), "a" | "an" | "the")
                     && let Some(f) = self.article_claim(&anns, k)
                 {
+                    found.push(f);
+                } else if let Some(f) = self.multiple_claim(&anns, k) {
                     found.push(f);
                 }
                 k += 1;
@@ -393,8 +432,12 @@ impl Extractor {
             while end < anns.len() && anns[end].quantity == Some(qi) {
                 end += 1;
             }
-            if let Some(qty) = qs.get(qi)
-                && let Some(f) = self.number_claim(&anns, k, end, qty)
+            let cancelled = cancelled_before(&anns, k);
+            if !cancelled
+                && let Some(qty) = qs.get(qi)
+                && let Some(f) = self
+                    .number_claim(&anns, k, end, qty)
+                    .or_else(|| self.subset_claim(&anns, k, end, qty, found.last()))
             {
                 // `three more bodies were found`: an increment, not a
                 // figure — unless it continues a figure of another
@@ -414,17 +457,42 @@ impl Extractor {
         if found.is_empty() {
             return Vec::new();
         }
-        let own = self.speaker_of(&anns, sentence, base);
-        let speaker = self.carried_speaker(doc, sentences, si, own);
+        let (named, pronoun) = self.speakers_in(&anns, sentence, base);
+        let carried = if named.is_empty() {
+            let own = if pronoun {
+                SpeakerCue::Pronoun
+            } else {
+                SpeakerCue::None
+            };
+            self.carried_speaker(doc, sentences, si, own)
+        } else {
+            None
+        };
+        // each figure's speaker: the nearest named before it, else the first after
+        let speaker_for = |tok: usize| -> Option<Speaker> {
+            named
+                .iter()
+                .rev()
+                .find(|(v, _)| *v < tok)
+                .or_else(|| named.first())
+                .map(|(_, s)| s.clone())
+                .or_else(|| carried.clone())
+        };
         let hedges = self.hedges(&anns);
         let time = sentence_time(sentence, base, qs, doc.published);
         let people = self.rules.population_index("people");
         let mut out: Vec<Claim> = Vec::new();
         let mut previous: Option<(Option<u16>, Option<u16>)> = None;
         for f in found {
+            let speaker = speaker_for(f.tok);
             let category = &self.rules.categories[f.category as usize];
             let mut party = f.np.party;
-            let mut population = f.np.population_adjective.or(f.np.population);
+            let mut population = f.np.population_adjective.or(match f.np.population {
+                // `57 members of the security forces`: the complement says who
+                Some(p) if Some(p) == people => f.np.of_population.or(Some(p)),
+                None => f.np.of_population,
+                p => p,
+            });
             if f.np.continuation && population == people {
                 population = None;
             }
@@ -435,10 +503,16 @@ impl Extractor {
                 if party.is_none() {
                     party = side_phrase(&anns, f.end);
                 }
+                // `13 were captured`, `24 more servicemen`: the subject
+                // continues; `two others` are others of the same kind, but
+                // their side is not stated.
+                let others = f.np.continuation && !f.np.increment && !f.np.elided;
                 if let Some((prev_party, prev_population)) = previous
                     && (f.np.elided || f.np.continuation)
                 {
-                    party = party.or(prev_party);
+                    if !others {
+                        party = party.or(prev_party);
+                    }
                     population = population.or(prev_population);
                 }
                 if party.is_none()
@@ -512,6 +586,7 @@ impl Extractor {
                 .rules
                 .category_index(self.percent_category.as_deref()?)?;
             return Some(Found {
+                tok: k,
                 start: qty.start,
                 end_byte: qty.end,
                 end,
@@ -553,6 +628,7 @@ impl Extractor {
             return None;
         }
         Some(Found {
+            tok: k,
             start: qty.start,
             end_byte: qty.end,
             end: rest.pos,
@@ -562,6 +638,81 @@ impl Extractor {
             low: qty.low,
             high: qty.high,
             qualifier: qty.qualifier,
+            subject: None,
+        })
+    }
+
+    /// `killed 11 Palestinians, including four children`: a figure after
+    /// `including` is a part of the figure before it, of the same category.
+    fn subset_claim(
+        &self,
+        anns: &[Ann],
+        k: usize,
+        end: usize,
+        qty: &Quantity,
+        previous: Option<&Found>,
+    ) -> Option<Found> {
+        let previous = previous?;
+        if qty.kind != Kind::Count
+            || !k.checked_sub(1).and_then(|p| anns.get(p)).is_some_and(|t| {
+                matches!(t.tok.lower.as_str(), "including" | "includes" | "include")
+            })
+        {
+            return None;
+        }
+        let (rest, mut np) = noun_phrase(Toks::new(anns, end)).ok()?;
+        if np.elided || np.population.is_none() && np.population_adjective.is_none() {
+            return None;
+        }
+        np.continuation = true;
+        if np.party.is_none() {
+            np.party = previous.np.party;
+        }
+        Some(Found {
+            tok: k,
+            start: qty.start,
+            end_byte: qty.end,
+            end: rest.pos,
+            category: previous.category,
+            role: previous.role,
+            np,
+            low: qty.low,
+            high: qty.high,
+            qualifier: qty.qualifier,
+            subject: None,
+        })
+    }
+
+    /// `a double shooting`, `a triple homicide`: a count said by an adjective.
+    fn multiple_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let a = anns.get(k)?;
+        let n = match a.tok.lower.as_str() {
+            "double" => 2.0,
+            "triple" => 3.0,
+            "quadruple" => 4.0,
+            "quintuple" => 5.0,
+            _ => return None,
+        };
+        let next = anns.get(k + 1)?;
+        let category = match next.tok.lower.as_str() {
+            "shooting" | "shootings" => self.rules.category_index("shot")?,
+            "homicide" | "homicides" | "murder" | "murders" | "killing" | "killings" | "fatal" => {
+                self.rules.category_index("killed")?
+            }
+            "stabbing" | "stabbings" => self.rules.category_index("wounded")?,
+            _ => return None,
+        };
+        Some(Found {
+            tok: k,
+            start: a.tok.start,
+            end_byte: a.tok.end,
+            end: k + 2,
+            category,
+            role: Role::Noun,
+            np: Default::default(),
+            low: Some(n),
+            high: Some(n),
+            qualifier: Qualifier::Exact,
             subject: None,
         })
     }
@@ -596,6 +747,7 @@ impl Extractor {
             return None;
         }
         Some(Found {
+            tok: 0,
             start: first.tok.start,
             end_byte: first.tok.end,
             end: rest.pos,
@@ -628,6 +780,7 @@ impl Extractor {
         }
         let a = anns.get(k)?;
         Some(Found {
+            tok: k,
             start: a.tok.start,
             end_byte: a.tok.end,
             end: rest.pos,
@@ -644,6 +797,8 @@ impl Extractor {
 
 /// A claim found in a sentence, before attribution.
 struct Found {
+    /// Token index of the figure in its sentence.
+    tok: usize,
     start: usize,
     end_byte: usize,
     /// Token index where the claim's clause continues.
@@ -738,6 +893,20 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
         i += 1;
     }
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// `the army denied that 20 soldiers had been killed`, `freed 12
+/// hostages`: a denial earlier in the sentence, or a release verb just
+/// before the figure, means it counts no victims.
+fn cancelled_before(anns: &[Ann], k: usize) -> bool {
+    let denied = anns[..k.min(anns.len())].iter().any(|t| {
+        t.tok.lower.starts_with("den") && t.matches.iter().any(|m| m.tag == Tag::Negation)
+    });
+    let released = (k.saturating_sub(3)..k).any(|i| {
+        anns.get(i)
+            .is_some_and(|t| t.matches.iter().any(|m| m.tag == Tag::Release))
+    });
+    denied || released
 }
 
 fn none_of_before(anns: &[Ann], k: usize) -> bool {

@@ -792,19 +792,18 @@ fn from_range(i: &str) -> PResult<'_, Amount> {
 
 /// The rest of a range after its first number: `-15`, ` to 15`, ` or 11`.
 fn range_tail(r: &str, a: Num) -> PResult<'_, Amount> {
-    let starts = r
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace());
-    if !starts {
-        return fail(r);
-    }
-    let (r2, or) = alt((
-        (sp, word_ci("to"), sp).map(|_| false),
-        (sp, word_ci("or"), sp).map(|_| true),
-        range_dash.map(|_| false),
-    ))
-    .parse(r)?;
+    // gate on the next character before trying the separators
+    let (r2, or) = if let Some(x) = r.strip_prefix('-') {
+        (x, false)
+    } else {
+        let (r1, _) = sp0(r)?;
+        match r1.chars().next() {
+            Some('\u{2013}' | '\u{2014}') => (range_dash(r)?.0, false),
+            Some('t' | 'T') if r1.len() < r.len() => ((word_ci("to"), sp).parse(r1)?.0, false),
+            Some('o' | 'O') if r1.len() < r.len() => ((word_ci("or"), sp).parse(r1)?.0, true),
+            _ => return fail(r),
+        }
+    };
     let (r3, b) = number(r2)?;
     if or && a.words != b.words {
         return fail(r);
@@ -1277,6 +1276,10 @@ pub struct Ctx {
     /// The word before is `in`, `since`, `by`, `mid`...: a 4-digit number
     /// here is a year.
     pub year_prep: bool,
+    /// The scanner found this position by its first word. Currency codes
+    /// (`US$`, `Rs`) are then left to the digit scan, which looks back for
+    /// them, so both ways of finding a mention agree.
+    pub from_word: bool,
 }
 
 /// One reading at a position: its length in bytes and its value.
@@ -1581,13 +1584,6 @@ fn digit_quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     best.finish()
 }
 
-/// Does `i` start with a currency code (`US$`, `Rs`, `USD`)? Such mentions
-/// are found from their digits (the scanner looks back for the sign).
-pub fn starts_with_currency_code(i: &str) -> bool {
-    let h = heads(i);
-    h.currency && !h.qual && !h.amount && i.starts_with(|c: char| c.is_ascii_alphabetic())
-}
-
 /// Which parsers can start with the first word of `i`.
 #[derive(Debug, Default, Clone, Copy)]
 struct Heads {
@@ -1707,6 +1703,14 @@ pub fn mention(i: &str, ctx: Ctx) -> Option<Hit> {
         best.offer(digit_quantity(i, ctx));
     } else {
         let h = heads(i);
+        if ctx.from_word
+            && h.currency
+            && !h.qual
+            && !h.amount
+            && i.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return None;
+        }
         if h.qual {
             best.offer(qualified(i, ctx));
         }

@@ -110,7 +110,26 @@ fn next_word_start(text: &str, pos: usize) -> Option<usize> {
 /// Next ASCII digit at or after `pos`.
 fn next_digit(bytes: &[u8], pos: usize) -> Option<usize> {
     let tail = bytes.get(pos..)?;
-    tail.iter().position(u8::is_ascii_digit).map(|k| pos + k)
+    // 32-byte blocks without an early exit inside vectorise well
+    let mut chunks = tail.chunks_exact(32);
+    let mut base = 0;
+    for chunk in chunks.by_ref() {
+        if chunk
+            .iter()
+            .fold(false, |acc, b| acc | (b.wrapping_sub(b'0') < 10))
+        {
+            return chunk
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map(|k| pos + base + k);
+        }
+        base += 32;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| pos + base + k)
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -197,6 +216,18 @@ fn try_word(text: &str, c: usize, last_end: usize, tok: &mut Token) -> Step {
         Some('-') if prev.next().is_some_and(char::is_alphabetic) => return Step::Miss,
         _ => {}
     }
+    let Some(rest) = text.get(c..) else {
+        return Step::Miss;
+    };
+    let ctx = Ctx {
+        from_word: true,
+        ..Ctx::default()
+    };
+    let Some(h) = grammar::mention(rest, ctx) else {
+        return Step::Miss;
+    };
+    // only hits need their token: inside a URL or file name they are
+    // identifiers (with digits) or nothing (`www.one.com`)
     tok.locate(text, c, last_end);
     if tok.urlish {
         return if tok.has_digit {
@@ -205,16 +236,7 @@ fn try_word(text: &str, c: usize, last_end: usize, tok: &mut Token) -> Step {
             Step::Skip(tok.end)
         };
     }
-    let Some(rest) = text.get(c..) else {
-        return Step::Miss;
-    };
-    if grammar::starts_with_currency_code(rest) {
-        return Step::Miss; // read from its digits, through the look-back
-    }
-    match grammar::mention(rest, Ctx::default()) {
-        Some(h) => Step::Hit(unglue(text, quantity(c, &h), last_end, tok)),
-        None => Step::Miss,
-    }
+    Step::Hit(unglue(text, quantity(c, &h), last_end, tok))
 }
 
 fn try_digit(text: &str, d: usize, last_end: usize, tok: &mut Token) -> Step {
@@ -244,6 +266,7 @@ fn try_digit(text: &str, d: usize, last_end: usize, tok: &mut Token) -> Step {
     let s = lookback(text, d, last_end);
     let ctx = Ctx {
         year_prep: year_preposition_before(text, s),
+        from_word: false,
     };
     let attempt = |at: usize| {
         text.get(at..)

@@ -603,7 +603,14 @@ fn mention_years_by_what_follows() {
     assert_eq!(m("2020 was").map(|x| x.1), Some(Year));
     assert_eq!(m("2020 elections").map(|x| x.1), Some(Year));
     assert_eq!(
-        mention("2000 troops", Ctx { year_prep: true }).map(|h| h.kind),
+        mention(
+            "2000 troops",
+            Ctx {
+                year_prep: true,
+                ..Ctx::default()
+            }
+        )
+        .map(|h| h.kind),
         Some(Year)
     );
     assert_eq!(m("1500 people").map(|x| x.1), Some(Count));

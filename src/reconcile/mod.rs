@@ -597,10 +597,19 @@ fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> Sou
         if !v.documents.contains(&c.doc) {
             v.documents.push(c.doc.clone());
         }
+        // a headline's bare figure and the body's hedged one are one statement
+        if c.doc == chosen.doc && c.low == chosen.low && c.high == chosen.high {
+            for h in &c.hedges {
+                if !v.hedges.contains(h) {
+                    v.hedges.push(h.clone());
+                }
+            }
+        }
         if v.speaker.is_none() {
             v.speaker = c.speaker.clone();
         }
     }
+    v.hedges.sort();
     v.documents.sort();
     v
 }

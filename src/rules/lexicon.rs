@@ -20,14 +20,26 @@ pub enum Role {
 /// What a phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
-    Trigger { category: u16, role: Role },
-    Population { population: u16, adjective: bool },
-    Party { party: u16 },
+    Trigger {
+        category: u16,
+        role: Role,
+    },
+    Population {
+        population: u16,
+        adjective: bool,
+    },
+    Party {
+        party: u16,
+    },
     SpeechVerb,
     Official,
     NotSpeaker,
-    Hedge { hedge: u16 },
+    Hedge {
+        hedge: u16,
+    },
     Negation,
+    /// A verb that ends captivity or danger: `freed 12 hostages`.
+    Release,
 }
 
 /// A phrase found at a token: how many tokens it spans and what it means.

@@ -103,6 +103,8 @@ struct RawSpeech {
 struct RawNegation {
     #[serde(default)]
     words: Vec<String>,
+    #[serde(default)]
+    release: Vec<String>,
 }
 
 /// A claim category as the rules define it.
@@ -394,8 +396,12 @@ impl Builder {
                 }
             }
         }
-        for word in &raw.negation.unwrap_or_default().words {
+        let negation = raw.negation.unwrap_or_default();
+        for word in &negation.words {
             self.plain(src, word, Tag::Negation)?;
+        }
+        for word in &negation.release {
+            self.plain(src, word, Tag::Release)?;
         }
         Ok(())
     }
