@@ -308,7 +308,12 @@ impl Extractor {
                 });
                 // `the board said`, `the operator said`: a definite noun
                 // names a body the text introduced earlier.
-                let definite = s > 0 && anns[s - 1].tok.lower == "the" && !matches!(anns[e - 1].tok.lower.as_str(), "report" | "reports" | "statement" | "data" | "figures");
+                let definite = s > 0
+                    && anns[s - 1].tok.lower == "the"
+                    && !matches!(
+                        anns[e - 1].tok.lower.as_str(),
+                        "report" | "reports" | "statement" | "data" | "figures"
+                    );
                 if named || definite {
                     named_speakers.push((v, self.speaker_from(anns, s, e, sentence, base)));
                 }
