@@ -9,7 +9,7 @@ mod copies;
 
 pub use copies::{CONTAINMENT, Fingerprint, find_copies};
 
-use crate::extract::{Claim, EventTime};
+use crate::extract::{Claim, EventTime, sentence_time};
 use crate::number::Qualifier;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -254,7 +254,10 @@ pub fn reconcile(
         {
             claim.published = Some(*date);
             if claim.event_time.is_none() {
-                claim.event_time = Some(EventTime::day(*date, false));
+                // resolve the sentence's own time (`last year`) against the date now known
+                let quantities = crate::number::scan(&claim.quote);
+                claim.event_time = sentence_time(&claim.quote, 0, &quantities, Some(*date))
+                    .or(Some(EventTime::day(*date, false)));
             }
         }
     }

@@ -1,6 +1,9 @@
 //! Stage 4: the report. One row per group, conflicts first, in a terminal
 //! table, Markdown, CSV or JSON; and `explain`, which shows each conflicting
-//! claim in its sentence the way a compiler shows an error.
+//! claim in its sentence the way a compiler shows an error. `html` writes
+//! the whole report as one self-contained page with a range chart per group.
+
+pub mod html;
 
 use crate::extract::Claim;
 use crate::reconcile::{Group, Reconciliation, Status, fmt_value};
@@ -20,6 +23,9 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
+    /// One self-contained HTML page: summary, a range chart per group,
+    /// quotes with the number marked, documents (`docs/output.md`).
+    Html,
 }
 
 /// Terminal settings for the table.
@@ -97,6 +103,7 @@ pub fn render(rec: &Reconciliation, format: Format, style: Style) -> String {
         Format::Markdown => markdown(rec),
         Format::Csv => csv(rec),
         Format::Json => json(rec),
+        Format::Html => html::render(rec),
     }
 }
 
