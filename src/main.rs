@@ -123,6 +123,13 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Print the man page (roff) generated from this command's definition.
+    #[command(hide = true)]
+    Man {
+        /// Write recount.1 and one page per subcommand (recount-report.1, …) here.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Score extraction and reconciliation against hand annotation.
     #[command(
         after_help = "Examples:\n  recount eval --gold ../shared/gold/seeds.toml ../shared/corpus/seeds\n  recount eval --incidents ../shared/corpus/gva-dev/incidents.jsonl --show-misses\n\nExit status: 0 all thresholds met, 1 below --min-f1 or (with --strict) a gold requirement failed, 2 trouble."
@@ -242,6 +249,7 @@ fn run(cli: Cli) -> Result<u8> {
             output,
         } => report_cmd(&input, format, explain, output),
         Command::Explain { input } => report_cmd(&input, Format::Table, true, None),
+        Command::Man { dir } => man(dir),
         Command::Eval {
             gold,
             incidents,
@@ -251,6 +259,27 @@ fn run(cli: Cli) -> Result<u8> {
             input,
         } => eval_cmd(&input, gold, incidents, min_f1, strict, show_misses),
     }
+}
+
+fn man(dir: Option<PathBuf>) -> Result<u8> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let Some(dir) = dir else {
+        clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?;
+        return Ok(0);
+    };
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let mut pages = vec![(String::from("recount"), command.clone())];
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("recount-{}", sub.get_name());
+        pages.push((name.clone(), sub.clone().name(name)));
+    }
+    for (name, cmd) in pages {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(cmd).render(&mut page)?;
+        let path = dir.join(format!("{name}.1"));
+        std::fs::write(&path, page).with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    Ok(0)
 }
 
 fn numbers(input: &InputArgs, format: NumbersFormat) -> Result<u8> {
@@ -374,7 +403,13 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
     let mut out = stdout.lock();
     match format {
         ClaimsFormat::Jsonl => {}
-        ClaimsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?,
+        ClaimsFormat::Json => {
+            let values: Vec<serde_json::Value> = all
+                .iter()
+                .filter_map(|c| serde_json::from_str(&report::claim_json(c)).ok())
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&values)?)?
+        }
         ClaimsFormat::Table => write!(out, "{}", report::claims_table(&all, style()))?,
     }
     Ok(if trouble { 2 } else { 0 })

@@ -607,3 +607,35 @@ fn extract_answers_each_jsonl_document_before_the_next() {
     };
     assert_eq!(status.code(), Some(0));
 }
+
+/// The man pages in docs/man are generated from the CLI definition; this
+/// fails when the CLI changes and the pages were not regenerated with
+/// `recount man --dir docs/man`.
+#[test]
+fn man_pages_are_current() {
+    let dir = std::env::temp_dir().join(format!("recount-man-{}", std::process::id()));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_recount"))
+        .args(["man", "--dir"])
+        .arg(&dir)
+        .status()
+        .expect("run recount man");
+    assert!(status.success());
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("generated")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 6, "a page per subcommand: {names:?}");
+    for name in names {
+        let generated = std::fs::read_to_string(dir.join(&name)).expect("generated page");
+        let committed = std::fs::read_to_string(shipped.join(&name)).unwrap_or_default();
+        assert_eq!(
+            generated,
+            committed,
+            "docs/man/{} is stale: run `recount man --dir docs/man`",
+            name.to_string_lossy()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
