@@ -670,3 +670,73 @@ fn regressions() {
         &[("5 pounds sterling", Money, Exact, n(5.0), n(5.0))],
     );
 }
+
+/// Forms met in the Reuters half of the news corpus.
+#[test]
+fn newswire_forms() {
+    exact("7-7/8 pct", Percent, Exact, n(7.875), n(7.875));
+    exact("12-1/2 cts", Money, Exact, n(12.5), n(12.5));
+    exact("3/4 pct", Percent, Exact, n(0.75), n(0.75));
+    count("1/2", 0.5);
+    exact("1.2 mln dlrs", Money, Exact, n(1.2e6), n(1.2e6));
+    exact("500 mln stg", Money, Exact, n(5e8), n(5e8));
+    exact("12 pct", Percent, Exact, n(12.0), n(12.0));
+    exact("1986/87", Year, Range, n(1986.0), n(1987.0));
+    exact("1986/1987", Year, Range, n(1986.0), n(1987.0));
+    exact("1500 hrs", Time, Exact, n(1500.0), n(1500.0));
+    exact("2100 gmt", Time, Exact, n(2100.0), n(2100.0));
+    exact("13:04 GMT", Time, Exact, n(1304.0), n(1304.0));
+    exact("0936", Time, Exact, n(936.0), n(936.0));
+    check(
+        "the 1986 year",
+        &[("1986 year", Year, Exact, n(1986.0), n(1986.0))],
+    );
+    check(
+        "1986 years ago",
+        &[("1986 years", Duration, Exact, n(1986.0), n(1986.0))],
+    );
+    check(
+        "the estimated 1987 crop",
+        &[("1987", Year, Exact, n(1987.0), n(1987.0))],
+    );
+    check(
+        "about 1989",
+        &[("about 1989", Year, Approx, n(1989.0), n(1989.0))],
+    );
+    check(
+        "a few hundred thousand bags",
+        &[(
+            "a few hundred thousand",
+            Count,
+            Vague,
+            n(200_000.0),
+            n(500_000.0),
+        )],
+    );
+    // a unit never sits on the next line
+    check(
+        "Sales 1.32 billion\nYear net",
+        &[("1.32 billion", Count, Exact, n(1.32e9), n(1.32e9))],
+    );
+    check(
+        "2020 marks the end",
+        &[("2020", Year, Exact, n(2020.0), n(2020.0))],
+    );
+    check("24/7", &[("24/7", Identifier, Exact, None, None)]);
+}
+
+#[test]
+fn year_or_count_before_a_verb() {
+    check(
+        "2020 marks the end",
+        &[("2020", Year, Exact, n(2020.0), n(2020.0))],
+    );
+    check(
+        "Officials said. 2021 sees a rise",
+        &[("2021", Year, Exact, n(2021.0), n(2021.0))],
+    );
+    check(
+        "sent 2000 troops the next day",
+        &[("2000", Count, Exact, n(2000.0), n(2000.0))],
+    );
+}

@@ -18,8 +18,11 @@ const PROSE_WORDS: usize = 12;
 /// At most this many teaser lines follow a "Related stories" heading.
 const TEASER_MAX: usize = 12;
 
+/// Word boundaries are ASCII (`(?-u:\b)`): Unicode ones keep the regex
+/// engine off its fast DFA on any non-ASCII line, and every pattern here is
+/// about English words.
 fn compile(pattern: &str) -> Option<Regex> {
-    Regex::new(pattern).ok()
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).ok()
 }
 
 fn matches(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
@@ -89,10 +92,14 @@ static ANGLE_URL: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"<(https?:
 /// emphasis markers, heading hashes and bullets removed, trimmed.
 pub(crate) fn plain_line(line: &str) -> String {
     let mut s = line.trim().to_string();
-    if let Some(re) = MD_LINK.as_ref() {
+    if s.contains("](")
+        && let Some(re) = MD_LINK.as_ref()
+    {
         s = re.replace_all(&s, "$1").into_owned();
     }
-    if let Some(re) = ANGLE_URL.as_ref() {
+    if s.contains("<http")
+        && let Some(re) = ANGLE_URL.as_ref()
+    {
         s = re.replace_all(&s, "$1").into_owned();
     }
     let s = s.replace("**", "").replace("__", "");
@@ -336,8 +343,49 @@ fn classify(line: &str) -> Kind {
     }
 }
 
+/// Every pattern `noise_kind` tries, as one set: a line none of them
+/// matches (most prose) is settled in one pass instead of one per pattern.
+static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
+    let all: [&LazyLock<Option<Regex>>; 22] = [
+        &ADDRESS_ONLY,
+        &ADVERT,
+        &AUTHOR_BOX,
+        &BARE_URL,
+        &CONTACT,
+        &COOKIE,
+        &COPYRIGHT,
+        &CRYPTO_WORD,
+        &DISCLAIMER,
+        &DONATE_WORD,
+        &DONATION_COUNTER,
+        &LABEL,
+        &LONG_TOKEN,
+        &MEMBERSHIP,
+        &MONEY_ONLY,
+        &NEWSLETTER,
+        &PAYMENT,
+        &REPOST_LINE,
+        &SHARE,
+        &SUPPORT_START,
+        &TEASER_INLINE,
+        &TRANSLATION,
+    ];
+    let patterns: Option<Vec<String>> = all
+        .iter()
+        .map(|re| re.as_ref().map(|r| r.as_str().to_string()))
+        .collect();
+    regex::RegexSet::new(patterns?).ok()
+});
+
 fn noise_kind(plain: &str) -> Option<Noise> {
     let words = word_count(plain);
+    let candidate = NOISE_ANY.as_ref().is_none_or(|set| set.is_match(plain))
+        || is_social_list(plain)
+        || plain.contains('©')
+        || words <= 4;
+    if !candidate {
+        return None;
+    }
     let sentence = ends_like_sentence(plain);
     if matches(&MONEY_ONLY, plain) || matches(&DONATION_COUNTER, plain) {
         return Some(Noise::Money);

@@ -17,7 +17,9 @@ use crate::rules::{Role, Rules, Tag};
 use crate::text::{self, Tok, TokKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use clause::{Ann, Toks, before_number, noun_phrase, predicate, speaker_before};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// One figure a document states about a category of victims.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -121,10 +123,48 @@ impl Extractor {
     }
 
     /// Every claim the document states, in text order.
+    ///
+    /// A long document is cut at paragraph breaks into pieces that are read
+    /// in parallel: no figure, sentence or reported speech crosses a blank
+    /// line, so the pieces give what the whole would.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
-        let quantities = number::scan(&doc.text);
-        let sentences = text::sentences(&doc.text);
         let lines = text::LineIndex::new(&doc.text);
+        let mut noise = doc.noise.clone();
+        noise.sort_by_key(|r| r.start);
+        let mut comments = doc.comments.clone();
+        comments.sort_by_key(|r| r.start);
+        let regions = Regions { noise, comments };
+        let pieces = paragraph_pieces(&doc.text, PIECE_BYTES);
+        if pieces.len() <= 1 {
+            return self.extract_piece(doc, &lines, &regions, 0..doc.text.len());
+        }
+        pieces
+            .into_par_iter()
+            .map(|piece| self.extract_piece(doc, &lines, &regions, piece))
+            .collect::<Vec<_>>()
+            .concat()
+    }
+
+    fn extract_piece(
+        &self,
+        doc: &Document,
+        lines: &text::LineIndex,
+        regions: &Regions,
+        piece: Range<usize>,
+    ) -> Vec<Claim> {
+        let Some(piece_text) = doc.text.get(piece.clone()) else {
+            return Vec::new();
+        };
+        let base = piece.start;
+        let mut quantities = number::scan(piece_text);
+        for x in &mut quantities {
+            x.start += base;
+            x.end += base;
+        }
+        let mut sentences = text::sentences(piece_text);
+        for s in &mut sentences {
+            s.range = s.range.start + base..s.range.end + base;
+        }
         let mut claims = Vec::new();
         let mut q = 0;
         for (si, sentence) in sentences.iter().enumerate() {
@@ -139,8 +179,8 @@ impl Extractor {
             let Some(sentence_text) = doc.text.get(sentence.range.clone()) else {
                 continue;
             };
-            let in_comments = excluded(&doc.comments, sentence.range.start);
-            if excluded(&doc.noise, sentence.range.start)
+            let in_comments = within(&regions.comments, sentence.range.start);
+            if within(&regions.noise, sentence.range.start)
                 || in_comments && !self.options.include_comments
             {
                 continue;
@@ -157,7 +197,7 @@ impl Extractor {
             }
             let analysis = self.analyse(
                 doc,
-                &lines,
+                lines,
                 &sentences,
                 si,
                 sentence_text,
@@ -249,13 +289,13 @@ impl Extractor {
                 // `the statement of X`, `a report by X`: the speaker is X.
                 if let Some(k) = (s..e)
                     .rev()
-                    .find(|&k| matches!(anns[k].tok.lower.as_str(), "of" | "by" | "from"))
+                    .find(|&k| matches!(anns[k].tok.lower.as_ref(), "of" | "by" | "from"))
                     && k + 1 < e
                     && k < s + 4
                 {
                     s = k + 1;
                 }
-                while s < e && matches!(anns[s].tok.lower.as_str(), "the" | "a" | "an") {
+                while s < e && matches!(anns[s].tok.lower.as_ref(), "the" | "a" | "an") {
                     s += 1;
                 }
                 if s >= e {
@@ -274,7 +314,7 @@ impl Extractor {
             if let Some((s, e)) = speaker_before(anns, v) {
                 if e - s == 1
                     && matches!(
-                        anns[s].tok.lower.as_str(),
+                        anns[s].tok.lower.as_ref(),
                         "he" | "she" | "it" | "they" | "we" | "i"
                     )
                 {
@@ -285,7 +325,7 @@ impl Extractor {
                     anns[k].tok.is_capitalized()
                         && (k > 0
                             || !matches!(
-                                anns[k].tok.lower.as_str(),
+                                anns[k].tok.lower.as_ref(),
                                 "the"
                                     | "a"
                                     | "an"
@@ -311,7 +351,7 @@ impl Extractor {
                 let definite = s > 0
                     && anns[s - 1].tok.lower == "the"
                     && !matches!(
-                        anns[e - 1].tok.lower.as_str(),
+                        anns[e - 1].tok.lower.as_ref(),
                         "report" | "reports" | "statement" | "data" | "figures"
                     );
                 if named || definite {
@@ -423,7 +463,7 @@ impl Extractor {
             let a = &anns[k];
             let Some(qi) = a.quantity else {
                 if !a.is_punct()
-                    && matches!(a.tok.lower.as_str(), "a" | "an" | "the")
+                    && matches!(a.tok.lower.as_ref(), "a" | "an" | "the")
                     && let Some(f) = self.article_claim(&anns, k)
                 {
                     found.push(f);
@@ -660,7 +700,7 @@ impl Extractor {
         let previous = previous?;
         if qty.kind != Kind::Count
             || !k.checked_sub(1).and_then(|p| anns.get(p)).is_some_and(|t| {
-                matches!(t.tok.lower.as_str(), "including" | "includes" | "include")
+                matches!(t.tok.lower.as_ref(), "including" | "includes" | "include")
             })
         {
             return None;
@@ -691,7 +731,7 @@ impl Extractor {
     /// `a double shooting`, `a triple homicide`: a count said by an adjective.
     fn multiple_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         let a = anns.get(k)?;
-        let n = match a.tok.lower.as_str() {
+        let n = match a.tok.lower.as_ref() {
             "double" => 2.0,
             "triple" => 3.0,
             "quadruple" => 4.0,
@@ -699,7 +739,7 @@ impl Extractor {
             _ => return None,
         };
         let next = anns.get(k + 1)?;
-        let category = match next.tok.lower.as_str() {
+        let category = match next.tok.lower.as_ref() {
             "shooting" | "shootings" => self.rules.category_index("shot")?,
             "homicide" | "homicides" | "murder" | "murders" | "killing" | "killings" | "fatal" => {
                 self.rules.category_index("killed")?
@@ -729,7 +769,7 @@ impl Extractor {
         let first = anns.first()?;
         if !first.tok.is_capitalized()
             || first.quantity.is_some()
-            || matches!(first.tok.lower.as_str(), "a" | "an" | "the")
+            || matches!(first.tok.lower.as_ref(), "a" | "an" | "the")
         {
             return None;
         }
@@ -779,6 +819,20 @@ impl Extractor {
         {
             return None;
         }
+        // `the night his wife was shot`: the article belongs to another noun
+        let nested = anns
+            .get(k + 1..rest.pos)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| {
+                matches!(
+                    t.tok.lower.as_ref(),
+                    "his" | "her" | "their" | "its" | "the" | "of" | "a" | "an" | "our" | "my"
+                )
+            });
+        if nested {
+            return None;
+        }
         let (_, (category, negated)) = predicate(rest).ok()?;
         if negated {
             return None;
@@ -826,7 +880,7 @@ fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
         if a.tok.is_punct(';') || a.countable {
             break;
         }
-        if matches!(a.tok.lower.as_str(), "side" | "sides")
+        if matches!(a.tok.lower.as_ref(), "side" | "sides")
             && let Some(prev) = i.checked_sub(1).and_then(|p| anns.get(p))
         {
             // the party phrase may be several words: look at the last token's matches
@@ -858,7 +912,7 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
         if a.is_punct() || a.quantity.is_some() || words.len() >= 3 {
             break;
         }
-        let w = a.tok.lower.as_str();
+        let w = a.tok.lower.as_ref();
         if words.is_empty()
             && matches!(
                 w,
@@ -918,7 +972,7 @@ fn none_of_before(anns: &[Ann], k: usize) -> bool {
     let mut j = k;
     if j > 0
         && matches!(
-            anns[j - 1].tok.lower.as_str(),
+            anns[j - 1].tok.lower.as_ref(),
             "the" | "its" | "their" | "all"
         )
     {
@@ -926,11 +980,46 @@ fn none_of_before(anns: &[Ann], k: usize) -> bool {
     }
     j >= 2
         && anns[j - 1].tok.lower == "of"
-        && matches!(anns[j - 2].tok.lower.as_str(), "none" | "no" | "neither")
+        && matches!(anns[j - 2].tok.lower.as_ref(), "none" | "no" | "neither")
 }
 
-fn excluded(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
-    ranges.iter().any(|r| r.contains(&at))
+/// Page furniture and reader comments, sorted by start for binary search.
+struct Regions {
+    noise: Vec<Range<usize>>,
+    comments: Vec<Range<usize>>,
+}
+
+/// Whether `at` falls in one of `ranges` (sorted by start; they may nest).
+fn within(ranges: &[Range<usize>], at: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= at);
+    ranges[..after]
+        .iter()
+        .rev()
+        .take(64)
+        .any(|r| r.contains(&at))
+}
+
+/// Documents longer than this are read in pieces, in parallel.
+const PIECE_BYTES: usize = 256 * 1024;
+
+/// Byte ranges covering `text`, each ending at a blank line once it is at
+/// least `size` long.
+fn paragraph_pieces(text: &str, size: usize) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let from = start + size;
+        match memchr::memmem::find(text.as_bytes().get(from..).unwrap_or_default(), b"\n\n") {
+            Some(at) => {
+                let end = from + at + 2;
+                pieces.push(start..end);
+                start = end;
+            }
+            None => break,
+        }
+    }
+    pieces.push(start..text.len());
+    pieces
 }
 
 fn has_article(sentence: &str) -> bool {

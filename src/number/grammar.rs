@@ -302,13 +302,24 @@ pub fn digit_number(i: &str) -> PResult<'_, Num> {
             rest = r2;
         }
     }
+    // Reuters fractions: `7-7/8`, `12-1/2`, `3/4`
+    let mut fraction = None;
+    if !grouped
+        && frac == 0
+        && ndig <= 12
+        && let Some((r2, f)) = fraction_tail(rest, mant, first.len())
+    {
+        fraction = Some(f);
+        rest = r2;
+    }
     let overlong = ndig > 18;
     let base = if overlong {
         0.0
     } else {
         mant as f64 / 10f64.powi(frac)
     };
-    let plain = if !grouped && frac == 0 && first.len() <= 18 {
+    let base = fraction.unwrap_or(base);
+    let plain = if !grouped && frac == 0 && fraction.is_none() && first.len() <= 18 {
         first.len() as u8
     } else {
         0
@@ -324,6 +335,32 @@ pub fn digit_number(i: &str) -> PResult<'_, Num> {
     };
     // keep exactness for decimals with scale: remember mantissa/frac via base
     Ok((rest, num))
+}
+
+/// A fraction after a whole number `whole` (written with `whole_len`
+/// digits): `-7/8` makes a mixed number (`7-7/8` → 7.875), `/4` after a
+/// one- or two-digit numerator a simple fraction (`3/4` → 0.75). Returns the
+/// new value. Denominators 2, 3, 4, 8, 16, 32, 64; numerator below the
+/// denominator; nothing glued after (so `11/17/2021` stays a date and `24/7`
+/// an identifier).
+fn fraction_tail(r: &str, whole: u64, whole_len: usize) -> Option<(&str, f64)> {
+    fn over(x: &str, a: u64) -> Option<(&str, f64)> {
+        let x = x.strip_prefix('/')?;
+        let (x, b) = digits_mn(x, 1, 2).ok()?;
+        let b = u64::from(b);
+        let ok = matches!(b, 2 | 3 | 4 | 8 | 16 | 32 | 64) && a > 0 && a < b;
+        let more = x.starts_with('/') || x.starts_with(is_word_char);
+        (ok && !more).then_some((x, a as f64 / b as f64))
+    }
+    if let Some(x) = r.strip_prefix('-') {
+        let (x, a) = digits_mn(x, 1, 2).ok()?;
+        let (x, f) = over(x, u64::from(a))?;
+        return Some((x, whole as f64 + f));
+    }
+    if whole_len <= 2 {
+        return over(r, whole);
+    }
+    None
 }
 
 /// A scale word: `thousand`, `million`, `billion`, `trillion`, `bn`, `mn`, `mln`.
@@ -623,7 +660,21 @@ pub fn vague(i: &str) -> PResult<'_, (f64, f64)> {
             )
             .parse(r);
             return Ok(match mult {
-                Ok((r2, m)) => (r2, (lo * m, hi * m)),
+                Ok((r2, m)) => {
+                    // `a few hundred thousand`
+                    let then = preceded(
+                        sp,
+                        alt((
+                            value(1e3, word_ci("thousand")),
+                            value(1e6, word_ci("million")),
+                        )),
+                    )
+                    .parse(r2);
+                    match then {
+                        Ok((r3, m2)) if m == 100.0 => (r3, (lo * m * m2, hi * m * m2)),
+                        _ => (r2, (lo * m, hi * m)),
+                    }
+                }
                 Err(_) => (r, (lo, hi)),
             });
         }
@@ -1003,9 +1054,10 @@ fn am_pm(i: &str) -> PResult<'_, bool> {
 }
 
 /// A clock time, valued `hour * 100 + minute` on a 24-hour clock:
-/// `13:04` → 1304, `10:21 AM` → 1021, `6 p.m.` → 1800, `6pm` → 1800.
+/// `13:04` → 1304, `10:21 AM` → 1021, `6 p.m.` → 1800, `6pm` → 1800,
+/// `13:04 GMT` (zone included), `1500 hrs` → 1500, `0936` → 936.
 pub fn time(i: &str) -> PResult<'_, f64> {
-    alt((clock_time, hour_time)).parse(i)
+    alt((clock_time, hour_time, hhmm_time)).parse(i)
 }
 
 fn to24(h: u32, pm: Option<bool>) -> u32 {
@@ -1016,12 +1068,47 @@ fn to24(h: u32, pm: Option<bool>) -> u32 {
     }
 }
 
+/// A time zone after a clock time: ` GMT`, ` hrs`, ` EST`.
+fn zone(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp(i)?;
+    let (r2, w) = ascii_word(r)?;
+    let mut buf = [0u8; 4];
+    let Some(dst) = buf.get_mut(..w.len()) else {
+        return fail(i);
+    };
+    for (d, b) in dst.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    match &*dst {
+        b"gmt" | b"utc" | b"hrs" | b"est" | b"edt" | b"cst" | b"cdt" | b"pst" | b"pdt" | b"cet"
+        | b"cest" | b"bst" | b"jst" | b"msk" | b"ist" => Ok((r2, consumed(i, r2))),
+        _ => fail(i),
+    }
+}
+
+/// `1500 hrs`, `2100 GMT`, `0936`: four-digit clock times, with a zone or a
+/// leading zero.
+fn hhmm_time(i: &str) -> PResult<'_, f64> {
+    let (r, t) = d4(i)?;
+    let (h, m) = (t / 100, t % 100);
+    if h > 23 || m > 59 {
+        return fail(i);
+    }
+    match zone(r) {
+        Ok((r2, _)) => Ok((r2, f64::from(t))),
+        // `0936`; not `0000` (as in the typo `6,306,0000`)
+        Err(_) if i.starts_with('0') && t > 0 && at_boundary(r) => Ok((r, f64::from(t))),
+        Err(e) => Err(e),
+    }
+}
+
 fn clock_time(i: &str) -> PResult<'_, f64> {
     let (r, h) = d12(i)?;
     let (r, _) = char(':').parse(r)?;
     let (r, m) = d2(r)?;
     let (r, _) = opt((char(':'), d2)).parse(r)?;
     let (r, pm) = opt(preceded(sp0, am_pm)).parse(r)?;
+    let (r, _) = opt(zone).parse(r)?;
     let ok = m < 60
         && if pm.is_some() {
             (1..=12).contains(&h)
@@ -1232,12 +1319,17 @@ pub fn decade(i: &str) -> PResult<'_, (Kind, f64, f64)> {
     Ok((r, (kind, v as f64, v as f64 + 9.0)))
 }
 
-/// `2014-15` → a Year range 2014..2015.
+/// `2014-15`, crop years `1986/87`, `1986/1987` → a Year range.
 pub fn year_range_short(i: &str) -> PResult<'_, (f64, f64)> {
     let (r, y) = d4(i)?;
-    let (r, _) = range_dash(r)?;
-    let (r, yy) = d2(r)?;
-    let y2 = y - y % 100 + yy;
+    let slash = r.starts_with('/');
+    let (r, _) = alt((tag("/"), range_dash)).parse(r)?;
+    let (r, y2) = if slash {
+        alt((d4, d2)).parse(r)?
+    } else {
+        d2(r)?
+    };
+    let y2 = if y2 < 100 { y - y % 100 + y2 } else { y2 };
     if !(1800..=2100).contains(&y) || y2 <= y || !at_boundary(r) {
         return fail(i);
     }
@@ -1280,6 +1372,9 @@ pub struct Ctx {
     /// (`US$`, `Rs`) are then left to the digit scan, which looks back for
     /// them, so both ways of finding a mention agree.
     pub from_word: bool,
+    /// Nothing but punctuation or a line break before this position on its
+    /// clause (`2020 marks the end.`).
+    pub clause_start: bool,
 }
 
 /// One reading at a position: its length in bytes and its value.
@@ -1334,31 +1429,41 @@ fn year_like(n: &Num) -> bool {
 
 /// Is the next word a lowercase plural noun (`2000 troops`)? One
 /// capitalised word may come between (`2000 Russian troops`).
-fn following_plural(r: &str) -> bool {
+fn following_plural(r: &str, clause_start: bool) -> bool {
     let Ok((r, _)) = sp(r) else { return false };
     let Ok((r2, w)) = ascii_word(r) else {
         return false;
     };
     let first_upper = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    let (w, first_upper) = if first_upper && w.len() > 1 {
+    let (w, after, first_upper) = if first_upper && w.len() > 1 {
         match (sp, ascii_word).parse(r2) {
-            Ok((_, (_, w2))) => (
+            Ok((r3, (_, w2))) => (
                 w2,
+                r3,
                 w2.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
             ),
             Err(_) => return false,
         }
     } else {
-        (w, first_upper)
+        (w, r2, first_upper)
     };
-    !first_upper
+    let plural = !first_upper
         && w.len() >= 3
         && (lexicon::is_plural_without_s(w)
             || (w.ends_with('s')
                 && !w.ends_with("ss")
                 && !w.ends_with("us")
                 && lexicon::month(w).is_none()
-                && !lexicon::is_not_count_plural(w)))
+                && !lexicon::is_not_count_plural(w)));
+    // `2020 marks the end`, `2021 sees a rise`: at the start of a clause, a
+    // verb rather than a plural noun (`sent 2000 troops the next day`)
+    let verb = || {
+        clause_start
+            && (sp, ascii_word)
+                .parse(after)
+                .is_ok_and(|(_, (_, d))| lexicon::is_determiner(d))
+    };
+    plural && !verb()
 }
 
 /// The unit after an amount, in one pass over the next word: `%`,
@@ -1381,7 +1486,11 @@ fn unit_after(r: &str, digits_only: bool) -> Option<(&str, Kind)> {
             }
         }
         c if c.is_whitespace() => {
-            let (r1, _) = sp(r).ok()?;
+            // a unit stays on the number's line (`1.32 billion\nYear` is not a duration)
+            let (r1, gap) = sp(r).ok()?;
+            if gap.contains('\n') {
+                return None;
+            }
             let c2 = r1.chars().next()?;
             if matches!(c2, '%' | '\u{ff05}') {
                 return percent_suffix(r).ok().map(|(r2, _)| (r2, Kind::Percent));
@@ -1447,6 +1556,15 @@ fn amount_unit(i: &str, ctx: Ctx) -> PResult<'_, Core> {
         };
     }
     if let Some((r2, k)) = unit_after(r, a.all_digits()) {
+        // `the 1986 year`: a year named, not a duration of 1986 years
+        let singular_year = consumed(r, r2).trim().eq_ignore_ascii_case("year");
+        if k == Kind::Duration
+            && singular_year
+            && a.qual == Qualifier::Exact
+            && a.first.is_some_and(|n| year_like(&n))
+        {
+            return Ok((r2, Core::from_amount(Kind::Year, &a)));
+        }
         return Ok((r2, Core::from_amount(k, &a)));
     }
     // `one-sided`, `two-thirds`: a number word joined to a non-unit word
@@ -1458,7 +1576,9 @@ fn amount_unit(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     let years = a.nums().all(|n| year_like(&n));
     let kind = match (a.qual, a.first) {
         (Qualifier::Range, Some(_)) if years => Kind::Year,
-        (Qualifier::Exact, Some(_)) if years && (ctx.year_prep || !following_plural(r)) => {
+        (Qualifier::Exact, Some(_))
+            if years && (ctx.year_prep || !following_plural(r, ctx.clause_start)) =>
+        {
             Kind::Year
         }
         _ => Kind::Count,
@@ -1541,7 +1661,9 @@ fn digit_quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     if matches!(c1, '-' | '/' | '.') {
         best.offer(date_numeric(i).map(|(r, v)| (r, Core::exact(Kind::Date, v))));
     }
-    if n <= 2 && (c1 == ':' || c1.is_whitespace() || matches!(c1, 'a' | 'p' | 'A' | 'P')) {
+    if (n <= 2 && (c1 == ':' || c1.is_whitespace() || matches!(c1, 'a' | 'p' | 'A' | 'P')))
+        || (n == 4 && (c1.is_whitespace() || run.starts_with('0')))
+    {
         best.offer(time(i).map(|(r, v)| (r, Core::exact(Kind::Time, v))));
     }
     if n == 3 && c1 == '-' {
@@ -1551,7 +1673,7 @@ fn digit_quantity(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     {
         best.offer(date_day_first(i).map(|(r, v)| (r, Core::exact(Kind::Date, v))));
     }
-    if n == 4 && matches!(c1, '-' | '\u{2013}' | ' ') {
+    if n == 4 && matches!(c1, '-' | '\u{2013}' | ' ' | '/') {
         best.offer(year_range_short(i).map(|(r, (lo, hi))| {
             (
                 r,
@@ -1670,6 +1792,10 @@ fn qualified(i: &str, ctx: Ctx) -> PResult<'_, Core> {
         return fail(i);
     }
     if p == "some" && c.qual == Qualifier::Vague {
+        return fail(i);
+    }
+    // `the estimated 1987 crop`: the estimate is of something else
+    if c.kind == Kind::Year && matches!(p, "some" | "estimated" | "an estimated") {
         return fail(i);
     }
     let out = match c.qual {

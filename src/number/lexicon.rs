@@ -278,6 +278,30 @@ pub fn money_word(w: &str) -> bool {
                 | b"amd"
                 | b"inr"
                 | b"uah"
+                | b"dlrs"
+                | b"dlr"
+                | b"stg"
+                | b"cts"
+                | b"guilders"
+                | b"crowns"
+                | b"kroner"
+                | b"kronor"
+                | b"krona"
+                | b"pesos"
+                | b"peso"
+                | b"cruzados"
+                | b"rand"
+                | b"baht"
+                | b"ringgit"
+                | b"schillings"
+                | b"escudos"
+                | b"pesetas"
+                | b"lire"
+                | b"drachmas"
+                | b"zlotys"
+                | b"forint"
+                | b"ecus"
+                | b"ecu"
         )
     )
 }
@@ -404,6 +428,31 @@ pub fn is_plural_without_s(w: &str) -> bool {
                 | b"missing"
                 | b"displaced"
                 | b"homeless"
+        )
+    )
+}
+
+/// Determiners: a plural-looking word before one is a verb (`2020 marks
+/// the end`).
+pub fn is_determiner(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(w, &mut buf),
+        Some(
+            b"the"
+                | b"a"
+                | b"an"
+                | b"its"
+                | b"their"
+                | b"his"
+                | b"her"
+                | b"this"
+                | b"that"
+                | b"these"
+                | b"those"
+                | b"another"
+                | b"our"
+                | b"my"
         )
     )
 }

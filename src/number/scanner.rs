@@ -9,7 +9,7 @@
 //! identifiers), letters glued to the digits (`G7`, `COVID-19`), a currency
 //! sign just before (`$`, `US$`, `Rs`), and the word before (`in 2020`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::grammar::{self, Ctx, is_word_char};
 use super::{Kind, Qualifier, Quantity, lexicon};
@@ -18,7 +18,9 @@ use super::{Kind, Qualifier, Quantity, lexicon};
 /// a shared static one.
 #[derive(Debug, Clone)]
 pub struct Scanner {
+    /// Anchored: run only at word starts the prefilter lets through.
     ac: Option<AhoCorasick>,
+    prefilter: Prefilter,
 }
 
 impl Default for Scanner {
@@ -36,16 +38,19 @@ enum Step {
 
 impl Scanner {
     /// Build the automaton (a few hundred short patterns, well under a
-    /// millisecond). Should building ever fail, the scanner falls back to
-    /// trying every word start, which is slower but gives the same output.
+    /// millisecond) and the prefix filter. Should building ever fail, the
+    /// scanner tries every word start the filter passes: slower, same output.
     pub fn new() -> Scanner {
+        let patterns = patterns();
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns())
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
             .ok();
-        Scanner { ac }
+        let prefilter = Prefilter::new(&patterns);
+        Scanner { ac, prefilter }
     }
 
     /// Every quantity mention in `text`, ordered, non-overlapping.
@@ -57,25 +62,202 @@ impl Scanner {
 
     /// [`Scanner::scan`], appending to `out` (reuse a buffer across texts).
     pub fn scan_into(&self, text: &str, out: &mut Vec<Quantity>) {
-        match &self.ac {
-            Some(ac) => run(text, out, |pos| {
-                if pos >= text.len() {
-                    return None;
+        let mut starts = WordStarts::new(text.as_bytes());
+        run(text, out, |pos| {
+            while let Some(p) = starts.next(pos) {
+                if self.is_candidate(text, p) {
+                    return Some(p);
                 }
-                ac.find(Input::new(text).span(pos..text.len()))
-                    .map(|m| m.start())
-            }),
-            None => run(text, out, |pos| next_word_start(text, pos)),
+            }
+            None
+        });
+    }
+
+    /// Does one of the patterns start at the word start `p`?
+    fn is_candidate(&self, text: &str, p: usize) -> bool {
+        if !self.prefilter.allows(text.as_bytes(), p) {
+            return false;
+        }
+        match &self.ac {
+            Some(ac) => {
+                let input = Input::new(text).span(p..text.len()).anchored(Anchored::Yes);
+                ac.try_find(input).ok().flatten().is_some()
+            }
+            None => true,
         }
     }
 
     /// Reference implementation for tests: runs the grammar at every word
-    /// start instead of at automaton candidates. Same output as
-    /// [`Scanner::scan`] unless a pattern is missing; several times slower.
+    /// start (any Unicode letter) instead of at automaton candidates. Same
+    /// output as [`Scanner::scan`] unless a pattern is missing; slower.
     pub fn scan_every_word(&self, text: &str) -> Vec<Quantity> {
         let mut out = Vec::new();
         run(text, &mut out, |pos| next_word_start(text, pos));
         out
+    }
+}
+
+/// Class of a byte for the prefix filter (case folded; 0 = anything else).
+const fn class_of(b: u8) -> u8 {
+    match b {
+        b'a'..=b'z' => b - b'a' + 1,
+        b'A'..=b'Z' => b - b'A' + 1,
+        b' ' | b'\n' | b'\r' | b'\t' => 27,
+        b'-' => 28,
+        b'.' => 29,
+        b'~' => 30,
+        _ => 0,
+    }
+}
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = class_of(i as u8);
+        i += 1;
+    }
+    t
+};
+
+fn class(b: u8) -> usize {
+    usize::from(CLASS[usize::from(b)])
+}
+
+/// The first three byte classes of every pattern, as a 32×32×32 bit set:
+/// most word starts (`the`, `and`, `was`) are rejected with one lookup.
+#[derive(Debug, Clone)]
+struct Prefilter {
+    bits: Vec<u64>,
+}
+
+impl Prefilter {
+    fn new(patterns: &[String]) -> Prefilter {
+        let mut bits = vec![0u64; 32 * 32 * 32 / 64];
+        let mut set = |k: usize| {
+            if let Some(w) = bits.get_mut(k / 64) {
+                *w |= 1 << (k % 64);
+            }
+        };
+        for p in patterns {
+            let b = p.as_bytes();
+            let c = |i: usize| b.get(i).map(|&x| class(x));
+            match (c(0), c(1), c(2)) {
+                (Some(x), Some(y), Some(z)) => set(x << 10 | y << 5 | z),
+                (Some(x), Some(y), None) => (0..32).for_each(|z| set(x << 10 | y << 5 | z)),
+                (Some(x), None, _) => (0..1024).for_each(|yz| set(x << 10 | yz)),
+                _ => {}
+            }
+        }
+        Prefilter { bits }
+    }
+
+    fn allows(&self, bytes: &[u8], p: usize) -> bool {
+        let c = |i: usize| bytes.get(p + i).map_or(0, |&x| class(x));
+        let k = c(0) << 10 | c(1) << 5 | c(2);
+        self.bits
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    }
+}
+
+fn ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// High bit of each byte of `low7` (bytes < 0x80) set iff the byte is in
+/// `lo..=hi`.
+fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+    let ge = low7.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    let gt = low7.wrapping_add(ONES * u64::from(0x7f - hi)) & HIGH;
+    ge & !gt
+}
+
+/// One bit per byte, from the byte's high bit.
+fn pack(high_bits: u64) -> u8 {
+    (((high_bits >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// For 8 bytes: which may start a word (ASCII letter or `~`) and which are
+/// word bytes (ASCII letter, digit, `_`); non-ASCII bytes are neither.
+fn swar_classes(v: u64) -> (u8, u8) {
+    let ascii = !v & HIGH;
+    let low7 = v & !HIGH;
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
+    let digit = in_range(low7, b'0', b'9') & ascii;
+    let under = in_range(low7, b'_', b'_') & ascii;
+    let tilde = in_range(low7, b'~', b'~') & ascii;
+    (pack(letter | tilde), pack(letter | digit | under))
+}
+
+/// ASCII word starts (and `~`), found 64 bytes at a time as a bit mask. A
+/// byte after a non-ASCII byte counts as a start; [`try_word`] re-checks the
+/// previous *char* (`é` before `one` is a letter).
+struct WordStarts<'a> {
+    bytes: &'a [u8],
+    base: usize,
+    mask: u64,
+    started: bool,
+}
+
+impl<'a> WordStarts<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        WordStarts {
+            bytes,
+            base: 0,
+            mask: 0,
+            started: false,
+        }
+    }
+
+    fn block(&self, base: usize) -> u64 {
+        let Some(chunk) = self.bytes.get(base..(base + 64).min(self.bytes.len())) else {
+            return 0;
+        };
+        let (mut starts, mut word) = (0u64, 0u64);
+        for (k, eight) in chunk.chunks(8).enumerate() {
+            let mut buf = [0u8; 8];
+            if let Some(dst) = buf.get_mut(..eight.len()) {
+                dst.copy_from_slice(eight);
+            }
+            let (s, w) = swar_classes(u64::from_le_bytes(buf));
+            starts |= u64::from(s) << (8 * k);
+            word |= u64::from(w) << (8 * k);
+        }
+        let prev = base
+            .checked_sub(1)
+            .and_then(|i| self.bytes.get(i))
+            .is_some_and(|&b| ascii_word_byte(b));
+        starts & !(word << 1 | u64::from(prev))
+    }
+
+    /// Next word start at or after `pos`.
+    fn next(&mut self, pos: usize) -> Option<usize> {
+        if !self.started || pos >= self.base + 64 {
+            self.started = true;
+            self.base = pos - pos % 64;
+            self.mask = self.block(self.base);
+        }
+        loop {
+            // drop starts before `pos`
+            if pos > self.base {
+                let skip = (pos - self.base).min(64);
+                self.mask &= if skip == 64 { 0 } else { !0u64 << skip };
+            }
+            if self.mask != 0 {
+                let k = self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
+                return Some(self.base + k);
+            }
+            self.base += 64;
+            if self.base >= self.bytes.len() {
+                return None;
+            }
+            self.mask = self.block(self.base);
+        }
     }
 }
 
@@ -267,6 +449,7 @@ fn try_digit(text: &str, d: usize, last_end: usize, tok: &mut Token) -> Step {
     let ctx = Ctx {
         year_prep: year_preposition_before(text, s),
         from_word: false,
+        clause_start: clause_start_before(text, s),
     };
     let attempt = |at: usize| {
         text.get(at..)
@@ -385,6 +568,20 @@ fn lookback(text: &str, d: usize, floor: usize) -> usize {
         }
     }
     d
+}
+
+/// Does a clause start at `s`: only whitespace back to the start of the
+/// text or to `.`, `!`, `?`, `;`, `:`, a quote, a bracket or a line break?
+fn clause_start_before(text: &str, s: usize) -> bool {
+    let before = text.get(..s).unwrap_or("");
+    for c in before.chars().rev().take(8) {
+        match c {
+            '\n' | '.' | '!' | '?' | ';' | ':' | '"' | '\u{201c}' | '(' | '[' => return true,
+            c if c.is_whitespace() => continue,
+            _ => return false,
+        }
+    }
+    before.trim().is_empty()
 }
 
 /// Is the word before `s` one that makes a 4-digit number a year
@@ -555,4 +752,80 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes()
         .windows(n)
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Scalar definition of what [`WordStarts`] finds.
+    fn naive(bytes: &[u8]) -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&i| {
+                let b = bytes[i];
+                let starts = b.is_ascii_alphabetic() || b == b'~';
+                starts && !(i > 0 && ascii_word_byte(bytes[i - 1]))
+            })
+            .collect()
+    }
+
+    fn all(bytes: &[u8], from: usize) -> Vec<usize> {
+        let mut ws = WordStarts::new(bytes);
+        let mut out = Vec::new();
+        let mut pos = from;
+        while let Some(p) = ws.next(pos) {
+            out.push(p);
+            pos = p + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn swar_matches_scalar_classes() {
+        for b in 0..=255u8 {
+            let v = u64::from_le_bytes([b, b' ', b, 0xC3, b, b'a', b'_', b]);
+            let (s, w) = swar_classes(v);
+            for (k, &x) in v.to_le_bytes().iter().enumerate() {
+                let start = x.is_ascii_alphabetic() || x == b'~';
+                assert_eq!(s >> k & 1 == 1, start, "start {x:#x}");
+                assert_eq!(w >> k & 1 == 1, ascii_word_byte(x), "word {x:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_starts_match_naive() {
+        let mut text = Vec::new();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let choices = b"ab Z_9~-.\n\xc3\xa9x";
+            text.push(choices[(x % choices.len() as u64) as usize]);
+        }
+        for from in [0, 1, 63, 64, 65, 200, 4999, 5000, 6000] {
+            let want: Vec<usize> = naive(&text).into_iter().filter(|&p| p >= from).collect();
+            assert_eq!(all(&text, from), want, "from {from}");
+        }
+        // jumping ahead mid-iteration
+        let mut ws = WordStarts::new(&text);
+        let first = ws.next(0);
+        let later = ws.next(1000);
+        assert_eq!(first, naive(&text).first().copied());
+        assert_eq!(later, naive(&text).into_iter().find(|&p| p >= 1000));
+    }
+
+    #[test]
+    fn prefilter_passes_every_pattern() {
+        let pats = patterns();
+        let pf = Prefilter::new(&pats);
+        for p in &pats {
+            assert!(pf.allows(p.as_bytes(), 0), "{p:?}");
+            let upper = p.to_ascii_uppercase();
+            assert!(pf.allows(upper.as_bytes(), 0), "{upper:?}");
+        }
+        assert!(!pf.allows(b"the", 0));
+        assert!(!pf.allows(b"was", 0));
+    }
 }

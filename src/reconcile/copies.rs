@@ -4,7 +4,7 @@
 //! a copy. No pair of documents is compared unless they share a hash.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::Hasher;
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
@@ -24,17 +24,6 @@ pub struct Fingerprint {
     shingles: usize,
 }
 
-fn hash_words(words: &[&str]) -> u64 {
-    // A fixed-key hasher: fingerprints must be stable across runs and
-    // machines, so that `extract` shards reconcile alike.
-    let mut h = std::hash::BuildHasherDefault::<FnvHasher>::default().build_hasher();
-    for w in words {
-        h.write(w.as_bytes());
-        h.write_u8(0xff);
-    }
-    h.finish()
-}
-
 #[derive(Default)]
 struct FnvHasher(u64);
 
@@ -45,6 +34,14 @@ impl Hasher for FnvHasher {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
+    }
+    fn write_u8(&mut self, b: u8) {
+        let h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     fn write(&mut self, bytes: &[u8]) {
         let mut h = if self.0 == 0 {
@@ -62,15 +59,51 @@ impl Hasher for FnvHasher {
 
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
-        let lower = text.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+        // One pass, no copies: each word is hashed as it is read
+        // (lowercased), and a shingle's hash combines its words' hashes.
+        let mut words: Vec<u64> = Vec::new();
+        let mut h = FnvHasher::default();
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                in_word = true;
+                h.write_u8(c.to_ascii_lowercase() as u8);
+            } else if c.is_alphanumeric() {
+                in_word = true;
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    h.write(l.encode_utf8(&mut buf).as_bytes());
+                }
+            } else if in_word {
+                words.push(h.finish());
+                h = FnvHasher::default();
+                in_word = false;
+            }
+        }
+        if in_word {
+            words.push(h.finish());
+        }
+        let mut hashes: Vec<u64> = words
+            .windows(SHINGLE)
+            .map(|w| {
+                let mut s = FnvHasher::default();
+                for x in w {
+                    s.write(&x.to_le_bytes());
+                }
+                s.finish()
+            })
             .collect();
-        let mut hashes: Vec<u64> = words.windows(SHINGLE).map(hash_words).collect();
+        // Only the smallest hashes are kept: select them before sorting,
+        // so a long document costs linear time, not a full sort. Repeated
+        // shingles are rare in prose; the count includes them.
+        let shingles = hashes.len();
+        let keep = (SKETCH * 4).min(hashes.len());
+        if keep < hashes.len() {
+            hashes.select_nth_unstable(keep);
+            hashes.truncate(keep);
+        }
         hashes.sort_unstable();
         hashes.dedup();
-        let shingles = hashes.len();
         hashes.truncate(SKETCH);
         Fingerprint {
             sketch: hashes,

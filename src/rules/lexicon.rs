@@ -2,7 +2,7 @@
 //! token asks only the phrases that could start with it.
 
 use crate::text::{Tok, TokKind, tokenize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Where a trigger phrase stands relative to the victims' number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,7 +69,7 @@ enum Case {
 /// Every phrase of the rules, keyed by its first word (lowercase).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: FxHashMap<String, Vec<Entry>>,
     first_words: Vec<String>,
 }
 
@@ -91,7 +91,7 @@ impl Lexicon {
             }
             _ => Case::Any,
         };
-        let words: Vec<String> = toks.iter().map(|t| t.lower.clone()).collect();
+        let words: Vec<String> = toks.iter().map(|t| t.lower.to_string()).collect();
         let original = toks.iter().map(|t| t.text.to_string()).collect();
         let entries = self.by_first.entry(words[0].clone()).or_default();
         if !entries.iter().any(|e| e.words == words && e.tag == tag) {
@@ -128,7 +128,7 @@ impl Lexicon {
         if first.kind == TokKind::Punct {
             return Vec::new();
         }
-        let Some(entries) = self.by_first.get(&first.lower) else {
+        let Some(entries) = self.by_first.get(first.lower.as_ref()) else {
             return Vec::new();
         };
         entries

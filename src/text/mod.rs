@@ -1,6 +1,7 @@
 //! Words and sentences: the tokenizer the rules and the extractor share, so
 //! a phrase in `rules.toml` and the same phrase in an article split alike.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a token is.
@@ -19,8 +20,9 @@ pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    /// Lowercase form, with curly apostrophes made straight.
-    pub lower: String,
+    /// Lowercase form, with curly apostrophes made straight (borrowed from
+    /// the text when it is that already, which is most words).
+    pub lower: Cow<'a, str>,
     pub kind: TokKind,
 }
 
@@ -93,18 +95,16 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
         }
         let word = &text[i..end];
         // Split possessive 's and negation n't so "its"/"it's" and "didn't" read right.
-        let lower_word = word.to_lowercase().replace('’', "'");
-        if lower_word.len() > 2 && (lower_word.ends_with("'s")) {
-            let cut = end
-                - if word.ends_with("’s") || word.ends_with("’S") {
-                    4
-                } else {
-                    2
-                };
+        let curly_s = word.ends_with("’s") || word.ends_with("’S");
+        let straight_s = word.ends_with("'s") || word.ends_with("'S");
+        let curly_nt = word.ends_with("n’t") || word.ends_with("N’T");
+        let straight_nt = word.ends_with("n't") || word.ends_with("N'T");
+        if (curly_s && word.len() > 4) || (straight_s && word.len() > 2) {
+            let cut = end - if curly_s { 4 } else { 2 };
             push(&mut toks, text, base, i, cut, TokKind::Word);
             push(&mut toks, text, base, cut, end, TokKind::Possessive);
-        } else if lower_word.len() > 3 && lower_word.ends_with("n't") {
-            let cut = end - if word.ends_with("n’t") { 5 } else { 3 };
+        } else if (curly_nt && word.len() > 5) || (straight_nt && word.len() > 3) {
+            let cut = end - if curly_nt { 5 } else { 3 };
             push(&mut toks, text, base, i, cut, TokKind::Word);
             push(&mut toks, text, base, cut, end, TokKind::Word);
         } else {
@@ -132,7 +132,11 @@ fn push<'a>(
         start: base + start,
         end: base + end,
         text: slice,
-        lower: slice.to_lowercase().replace('’', "'"),
+        lower: if slice.chars().any(|c| c.is_uppercase() || c == '’') {
+            Cow::Owned(slice.to_lowercase().replace('’', "'"))
+        } else {
+            Cow::Borrowed(slice)
+        },
         kind,
     });
 }
@@ -240,8 +244,8 @@ fn is_abbreviation(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // abbreviations are short; longer words need no lowercasing
+    word.len() <= 7 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// 1-based line and column (in chars) of a byte offset; offsets past the end
@@ -262,7 +266,10 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        tokenize(s, 0).into_iter().map(|t| t.lower).collect()
+        tokenize(s, 0)
+            .into_iter()
+            .map(|t| t.lower.into_owned())
+            .collect()
     }
 
     #[test]
