@@ -480,6 +480,12 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             heads += 1;
             i = rest;
             unknown_run = 0;
+            // `female student`, `teen boy`: the last noun of a compound is the head
+            if heads == 1 && phrase(population_noun)(i).is_ok() && !after_of {
+                heads = 0;
+                np.population = None;
+                continue;
+            }
             // `soldiers and officers`, `men, women and children`
             if let Ok((rest2, _)) = word(&["and", "or"]).parse(i)
                 && (phrase(population_noun)(rest2).is_ok()

@@ -192,9 +192,7 @@ impl Extractor {
             if !has_percent && !self.has_trigger(sentence_text) {
                 continue;
             }
-            if !has_number && !has_article(sentence_text) {
-                continue;
-            }
+            let _ = has_number;
             let analysis = self.analyse(
                 doc,
                 lines,
@@ -462,12 +460,7 @@ impl Extractor {
         while k < anns.len() {
             let a = &anns[k];
             let Some(qi) = a.quantity else {
-                if !a.is_punct()
-                    && matches!(a.tok.lower.as_ref(), "a" | "an" | "the")
-                    && let Some(f) = self.article_claim(&anns, k)
-                {
-                    found.push(f);
-                } else if let Some(f) = self.multiple_claim(&anns, k) {
+                if let Some(f) = self.single_claim(&anns, k).or_else(|| self.multiple_claim(&anns, k)) {
                     found.push(f);
                 }
                 k += 1;
@@ -476,6 +469,14 @@ impl Extractor {
             let mut end = k;
             while end < anns.len() && anns[end].quantity == Some(qi) {
                 end += 1;
+            }
+            if let Some(qty) = qs.get(qi)
+                && qty.kind == Kind::Measure
+                && let Some(f) = self.age_claim(&anns, k, end)
+            {
+                found.push(f);
+                k = end.max(k + 1);
+                continue;
             }
             let cancelled = cancelled_before(&anns, k);
             if !cancelled
@@ -806,6 +807,120 @@ impl Extractor {
         })
     }
 
+    /// One victim said without a number: an article (`a man was shot
+    /// dead`, `the killing of a teenager`), a possessive after a verb
+    /// (`killing his girlfriend`), a pronoun (`he later died`), or a name
+    /// (`Rivers was shot and killed`).
+    fn single_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let a = anns.get(k)?;
+        if a.is_punct() {
+            return None;
+        }
+        match a.tok.lower.as_ref() {
+            "a" | "an" | "the" => self.article_claim(anns, k),
+            "his" | "her" | "their" if before_number(anns, k).is_some() => self.article_claim(anns, k),
+            "he" | "she" => self.pronoun_claim(anns, k),
+            _ if k > 0 && a.tok.is_capitalized() => self.name_claim(anns, k),
+            _ => None,
+        }
+    }
+
+    fn one(&self, anns: &[Ann], k: usize, end: usize, category: u16, role: Role, np: clause::NounPhrase) -> Option<Found> {
+        let a = anns.get(k)?;
+        Some(Found {
+            tok: k,
+            start: a.tok.start,
+            end_byte: a.tok.end,
+            end,
+            category,
+            role,
+            np,
+            low: Some(1.0),
+            high: Some(1.0),
+            qualifier: Qualifier::Exact,
+            subject: None,
+        })
+    }
+
+    /// `He later died at the hospital`, `she was pronounced dead`.
+    fn pronoun_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let (rest, (category, negated)) = predicate(Toks::new(anns, k + 1)).ok()?;
+        if negated {
+            return None;
+        }
+        let np = clause::NounPhrase {
+            population: self.rules.population_index("people"),
+            singular: true,
+            ..Default::default()
+        };
+        self.one(anns, k, rest.pos, category, Role::After, np)
+    }
+
+    /// `Jefferson Rivers was shot and killed`, `Conner died of a gunshot
+    /// wound`: a name (capitalised words no rule knows) right before a
+    /// singular casualty predicate.
+    fn name_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        // the last word of the name, and nothing the rules know in it
+        let next = anns.get(k + 1)?;
+        if next.tok.is_capitalized() && next.tok.kind == TokKind::Word || !anns[k].matches.is_empty() {
+            return None;
+        }
+        let first = (0..=k).rev().take_while(|&i| anns[i].tok.kind == TokKind::Word && anns[i].tok.is_capitalized() && anns[i].matches.is_empty() && anns[i].quantity.is_none()).last()?;
+        if first == 0 && k == 0 {
+            return None;
+        }
+        // a singular verb: `was`, or a past tense with no auxiliary
+        let verb = next.tok.lower.as_ref();
+        if !(verb == "was" || next.matches.iter().any(|m| matches!(m.tag, Tag::Trigger { role: Role::After, .. }))) {
+            return None;
+        }
+        let (rest, (category, negated)) = predicate(Toks::new(anns, k + 1)).ok()?;
+        if negated {
+            return None;
+        }
+        let np = clause::NounPhrase {
+            population: self.rules.population_index("people"),
+            singular: true,
+            ..Default::default()
+        };
+        let mut f = self.one(anns, first, rest.pos, category, Role::After, np)?;
+        f.end_byte = anns[k].tok.end;
+        Some(f)
+    }
+
+    /// `17-year-old killed in accidental shooting`, `the shooting of a
+    /// 16-year-old`: an age standing for the person.
+    fn age_claim(&self, anns: &[Ann], k: usize, end: usize) -> Option<Found> {
+        let text = anns.get(k..end)?.iter().map(|t| t.tok.lower.as_ref()).collect::<String>();
+        if !text.ends_with("year-old") && !text.ends_with("yearold") {
+            return None;
+        }
+        // the age must be the noun: no person noun after it
+        if anns.get(end).is_some_and(|t| t.matches.iter().any(|m| matches!(m.tag, Tag::Population { .. } | Tag::Trigger { role: Role::Noun, .. }))) {
+            return None;
+        }
+        let np = clause::NounPhrase {
+            population: self.rules.population_index("people"),
+            singular: true,
+            ..Default::default()
+        };
+        if let Ok((rest, (category, negated))) = predicate(Toks::new(anns, end)) {
+            return (!negated).then(|| self.one(anns, k, rest.pos, category, Role::After, np)).flatten().map(|mut f| {
+                f.end_byte = anns[end - 1].tok.end;
+                f
+            });
+        }
+        // `the fatal shooting of a 16-year-old`
+        let mut at = k;
+        if at > 0 && matches!(anns[at - 1].tok.lower.as_ref(), "a" | "an" | "the") {
+            at -= 1;
+        }
+        let category = before_number(anns, at)?;
+        let mut f = self.one(anns, k, end, category, Role::Before, np)?;
+        f.end_byte = anns[end - 1].tok.end;
+        Some(f)
+    }
+
     /// `An Armenian civilian worker was killed`, `a man was shot dead`: the
     /// article counts one where the grammar is sure — a singular person
     /// noun, then a casualty predicate.
@@ -833,7 +948,11 @@ impl Extractor {
         if nested {
             return None;
         }
-        let (_, (category, negated)) = predicate(rest).ok()?;
+        // `the killing of a teenager`, `killing his girlfriend`
+        let (category, negated) = match predicate(rest) {
+            Ok((_, found)) => found,
+            Err(_) => (before_number(anns, k)?, false),
+        };
         if negated {
             return None;
         }
@@ -1022,12 +1141,3 @@ fn paragraph_pieces(text: &str, size: usize) -> Vec<Range<usize>> {
     pieces
 }
 
-fn has_article(sentence: &str) -> bool {
-    let b = sentence.as_bytes();
-    memchr::memmem::find_iter(b, b"a").any(|i| {
-        let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let rest = &b[i + 1..];
-        before_ok && (rest.first() == Some(&b' ') || rest.starts_with(b"n "))
-    }) || sentence.starts_with("A ")
-        || sentence.starts_with("An ")
-}
