@@ -658,6 +658,11 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
                             | "dozens"
                             | "scores"
                             | "hundreds"
+                            | "me"
+                            | "us"
+                            | "you"
+                            | "someone"
+                            | "anyone"
                     )
             });
             if object && !auxiliary {
@@ -667,6 +672,15 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
         }
         let Some(t) = i.first() else { break };
         if t.find(|g| g == Tag::Negation).is_some() {
+            negated = true;
+            i = i.take_from(1);
+            continue;
+        }
+        // `he will hurt me`, `could be killed`: not something that happened
+        if matches!(
+            t.lower(),
+            "will" | "would" | "could" | "might" | "may" | "can" | "should" | "must"
+        ) {
             negated = true;
             i = i.take_from(1);
             continue;

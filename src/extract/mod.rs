@@ -460,7 +460,10 @@ impl Extractor {
         while k < anns.len() {
             let a = &anns[k];
             let Some(qi) = a.quantity else {
-                if let Some(f) = self.single_claim(&anns, k).or_else(|| self.multiple_claim(&anns, k)) {
+                if let Some(f) = self
+                    .single_claim(&anns, k)
+                    .or_else(|| self.multiple_claim(&anns, k))
+                {
                     found.push(f);
                 }
                 k += 1;
@@ -499,6 +502,24 @@ impl Extractor {
         }
         if let Some(f) = self.headline_claim(&anns) {
             found.insert(0, f);
+        }
+        // `He was taken to a hospital, where he later died`: one person,
+        // killed — not also wounded.
+        let killed = self.rules.category_index("killed");
+        let single = |f: &Found| f.low == Some(1.0) && f.high == Some(1.0) && f.np.singular;
+        let by_pronoun = |f: &Found| {
+            anns.get(f.tok)
+                .is_some_and(|t| matches!(t.tok.lower.as_ref(), "he" | "she"))
+        };
+        if found
+            .iter()
+            .any(|f| Some(f.category) == killed && single(f) && by_pronoun(f))
+        {
+            let hurt: Vec<u16> = ["wounded", "shot"]
+                .iter()
+                .filter_map(|c| self.rules.category_index(c))
+                .collect();
+            found.retain(|f| !(hurt.contains(&f.category) && single(f)));
         }
         if found.is_empty() {
             return Vec::new();
@@ -818,14 +839,24 @@ impl Extractor {
         }
         match a.tok.lower.as_ref() {
             "a" | "an" | "the" => self.article_claim(anns, k),
-            "his" | "her" | "their" if before_number(anns, k).is_some() => self.article_claim(anns, k),
+            "his" | "her" | "their" if before_number(anns, k).is_some() => {
+                self.article_claim(anns, k)
+            }
             "he" | "she" => self.pronoun_claim(anns, k),
             _ if k > 0 && a.tok.is_capitalized() => self.name_claim(anns, k),
             _ => None,
         }
     }
 
-    fn one(&self, anns: &[Ann], k: usize, end: usize, category: u16, role: Role, np: clause::NounPhrase) -> Option<Found> {
+    fn one(
+        &self,
+        anns: &[Ann],
+        k: usize,
+        end: usize,
+        category: u16,
+        role: Role,
+        np: clause::NounPhrase,
+    ) -> Option<Found> {
         let a = anns.get(k)?;
         Some(Found {
             tok: k,
@@ -862,16 +893,25 @@ impl Extractor {
     fn name_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         // the last word of the name, and nothing the rules know in it
         let next = anns.get(k + 1)?;
-        if next.tok.is_capitalized() && next.tok.kind == TokKind::Word || !anns[k].matches.is_empty() {
+        if next.tok.is_capitalized() && next.tok.kind == TokKind::Word
+            || !anns[k].matches.is_empty()
+        {
             return None;
         }
-        let first = (0..=k).rev().take_while(|&i| anns[i].tok.kind == TokKind::Word && anns[i].tok.is_capitalized() && anns[i].matches.is_empty() && anns[i].quantity.is_none()).last()?;
+        let first = (0..=k)
+            .rev()
+            .take_while(|&i| {
+                anns[i].tok.kind == TokKind::Word
+                    && anns[i].tok.is_capitalized()
+                    && anns[i].matches.is_empty()
+                    && anns[i].quantity.is_none()
+            })
+            .last()?;
         if first == 0 && k == 0 {
             return None;
         }
         // a singular verb: `was`, or a past tense with no auxiliary
-        let verb = next.tok.lower.as_ref();
-        if !(verb == "was" || next.matches.iter().any(|m| matches!(m.tag, Tag::Trigger { role: Role::After, .. }))) {
+        if !matches!(next.tok.lower.as_ref(), "was" | "died" | "dies") {
             return None;
         }
         let (rest, (category, negated)) = predicate(Toks::new(anns, k + 1)).ok()?;
@@ -891,12 +931,27 @@ impl Extractor {
     /// `17-year-old killed in accidental shooting`, `the shooting of a
     /// 16-year-old`: an age standing for the person.
     fn age_claim(&self, anns: &[Ann], k: usize, end: usize) -> Option<Found> {
-        let text = anns.get(k..end)?.iter().map(|t| t.tok.lower.as_ref()).collect::<String>();
+        let text = anns
+            .get(k..end)?
+            .iter()
+            .map(|t| t.tok.lower.as_ref())
+            .collect::<String>();
         if !text.ends_with("year-old") && !text.ends_with("yearold") {
             return None;
         }
         // the age must be the noun: no person noun after it
-        if anns.get(end).is_some_and(|t| t.matches.iter().any(|m| matches!(m.tag, Tag::Population { .. } | Tag::Trigger { role: Role::Noun, .. }))) {
+        if anns.get(end).is_some_and(|t| {
+            t.matches.iter().any(|m| {
+                matches!(
+                    m.tag,
+                    Tag::Population { .. }
+                        | Tag::Trigger {
+                            role: Role::Noun,
+                            ..
+                        }
+                )
+            })
+        }) {
             return None;
         }
         let np = clause::NounPhrase {
@@ -905,10 +960,13 @@ impl Extractor {
             ..Default::default()
         };
         if let Ok((rest, (category, negated))) = predicate(Toks::new(anns, end)) {
-            return (!negated).then(|| self.one(anns, k, rest.pos, category, Role::After, np)).flatten().map(|mut f| {
-                f.end_byte = anns[end - 1].tok.end;
-                f
-            });
+            return (!negated)
+                .then(|| self.one(anns, k, rest.pos, category, Role::After, np))
+                .flatten()
+                .map(|mut f| {
+                    f.end_byte = anns[end - 1].tok.end;
+                    f
+                });
         }
         // `the fatal shooting of a 16-year-old`
         let mut at = k;
@@ -1140,4 +1198,3 @@ fn paragraph_pieces(text: &str, size: usize) -> Vec<Range<usize>> {
     pieces.push(start..text.len());
     pieces
 }
-
