@@ -710,9 +710,13 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             i = j;
             continue;
         }
-        if t.tok.is_punct(',') || t.tok.is_punct('(') || t.tok.is_punct('—') || t.tok.is_punct('–')
-        {
-            let rest = i.take_from(1);
+        let dash = |u: &Ann| u.tok.is_punct('—') || u.tok.is_punct('–') || u.tok.is_punct('-');
+        if t.tok.is_punct(',') || t.tok.is_punct('(') || dash(t) {
+            // `--` is one dash
+            let mut rest = i.take_from(1);
+            if dash(t) && rest.first().is_some_and(|u| dash(u)) {
+                rest = rest.take_from(1);
+            }
             if rest
                 .first()
                 .is_some_and(|n| PARENTHETICALS.contains(&n.lower()))
@@ -721,24 +725,55 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
                 let mut j = rest;
                 let mut n = 0;
                 while let Some(u) = j.first() {
-                    if n > 12
-                        || u.tok.is_punct(',')
-                        || u.tok.is_punct(')')
-                        || u.tok.is_punct('—')
-                        || u.tok.is_punct('–')
-                    {
+                    if n > 12 || u.tok.is_punct(',') || u.tok.is_punct(')') || dash(u) {
                         break;
                     }
                     j = j.take_from(1);
                     n += 1;
                 }
                 i = j.take_from(1);
+                while i.first().is_some_and(|u| dash(u)) {
+                    i = i.take_from(1);
+                }
                 continue;
             }
         }
         break;
     }
     fail()
+}
+
+/// A predicate shared with a coordinated subject: `a 5-year-old girl and
+/// a 34-year-old woman were shot`, `19 children and two teachers dead`.
+pub(crate) fn coordinated_predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
+    let (mut i, _) = word(&["and", "or"]).parse(input)?;
+    // the second subject: an article or a number, then its noun phrase
+    if i.first()
+        .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the"))
+    {
+        i = i.take_from(1);
+    } else {
+        let q = i.first().and_then(|t| t.quantity.filter(|_| t.countable));
+        let Some(q) = q else { return fail() };
+        while i.first().is_some_and(|t| t.quantity == Some(q)) {
+            i = i.take_from(1);
+        }
+    }
+    while i
+        .first()
+        .is_some_and(|t| t.quantity.is_some() && !t.countable)
+    {
+        i = i.take_from(1);
+    }
+    let (rest, np) = noun_phrase(i)?;
+    if np.elided {
+        return fail();
+    }
+    if np.category.is_some() && predicate(rest).is_err() {
+        // `two teachers dead`
+        return Ok((rest, (np.category.unwrap_or_default(), false)));
+    }
+    predicate(rest)
 }
 
 /// Connector words between a toll noun and its number

@@ -670,7 +670,7 @@ impl Extractor {
             return None;
         }
         // `none of the 300 passengers were hurt`: the 300 is no casualty figure.
-        if none_of_before(anns, k) {
+        if none_of_before(anns, k) || is_age(anns, k, end) {
             return None;
         }
         let (rest, np) = noun_phrase(Toks::new(anns, end)).ok()?;
@@ -683,6 +683,11 @@ impl Extractor {
             (category, Role::Before)
         } else if let Some(category) = np.category {
             (category, Role::Noun)
+        } else if let Ok((_, (category, negated))) = clause::coordinated_predicate(rest) {
+            if negated {
+                return None;
+            }
+            (category, Role::After)
         } else {
             return None;
         };
@@ -1007,10 +1012,11 @@ impl Extractor {
             return None;
         }
         // `the killing of a teenager`, `killing his girlfriend`
-        let (category, negated) = match predicate(rest) {
-            Ok((_, found)) => found,
-            Err(_) => (before_number(anns, k)?, false),
-        };
+        let (category, negated) =
+            match predicate(rest).or_else(|_| clause::coordinated_predicate(rest)) {
+                Ok((_, found)) => found,
+                Err(_) => (before_number(anns, k)?, false),
+            };
         if negated {
             return None;
         }
@@ -1143,6 +1149,23 @@ fn cancelled_before(anns: &[Ann], k: usize) -> bool {
             .is_some_and(|t| t.matches.iter().any(|m| m.tag == Tag::Release))
     });
     denied || released
+}
+
+/// `One man, age 19, died`, `Dameisha Clark, 20, is wanted`: a person's
+/// age, not a count of people.
+fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
+    let prev = k.checked_sub(1).and_then(|p| anns.get(p));
+    if prev.is_some_and(|t| matches!(t.tok.lower.as_ref(), "age" | "aged" | "ages")) {
+        return true;
+    }
+    let before_name = k >= 2
+        && prev.is_some_and(|t| t.tok.is_punct(','))
+        && anns[k - 2].tok.kind == TokKind::Word
+        && anns[k - 2].tok.is_capitalized();
+    let closed = anns
+        .get(end)
+        .is_some_and(|t| t.tok.is_punct(',') || t.tok.is_punct(')'));
+    before_name && closed && end == k + 1
 }
 
 fn none_of_before(anns: &[Ann], k: usize) -> bool {
