@@ -714,7 +714,7 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
         if t.tok.is_punct(',') || t.tok.is_punct('(') || dash(t) {
             // `--` is one dash
             let mut rest = i.take_from(1);
-            if dash(t) && rest.first().is_some_and(|u| dash(u)) {
+            if dash(t) && rest.first().is_some_and(&dash) {
                 rest = rest.take_from(1);
             }
             if rest
@@ -732,7 +732,7 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
                     n += 1;
                 }
                 i = j.take_from(1);
-                while i.first().is_some_and(|u| dash(u)) {
+                while i.first().is_some_and(&dash) {
                     i = i.take_from(1);
                 }
                 continue;
