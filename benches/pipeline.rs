@@ -167,7 +167,7 @@ fn synthetic(n: usize, docs: usize, events: usize) -> (Vec<DocumentEntry>, Vec<C
                 line: k + 1,
                 column: 1,
                 number: format!("{value}"),
-                quote: quote.to_string(),
+                quote: quote.into(),
                 quote_start: 10 * k,
                 category: CATEGORIES[k % 5].to_string(),
                 low: Some(value),

@@ -203,7 +203,7 @@ fn escaping_and_char_boundaries() {
     let g = &mut rec.groups[0];
     g.sources[0].source = "<img src=x onerror=alert(1)>".into();
     let c = &mut g.claims[0];
-    c.quote = format!("é<i>{}</i>", c.number);
+    c.quote = format!("é<i>{}</i>", c.number).into();
     // A span inside a multi-byte character must not panic: falls back to a search.
     c.quote_start = c.start - 1;
     let page = html::render(&rec);

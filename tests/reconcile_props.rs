@@ -172,7 +172,8 @@ fn build_claims(docs: &[DocSpec], specs: &[ClaimSpec]) -> Vec<Claim> {
                     s.population,
                     low.or(high).unwrap(),
                     s.category
-                ),
+                )
+                .into(),
                 quote_start: start,
                 category: s.category.to_string(),
                 low,

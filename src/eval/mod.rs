@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-/// A gold file.
+/// A gold file. Unknown tables are errors: a misspelt `[[claims]]` would
+/// otherwise score nothing and pass.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Gold {
     #[serde(default)]
     pub event: Vec<GoldEvent>,

@@ -34,8 +34,8 @@ pub struct Claim {
     pub column: usize,
     /// The figure as written (`At least one`, `ten`, `An`).
     pub number: String,
-    /// The sentence that states it.
-    pub quote: String,
+    /// The sentence that states it (shared by the claims of one sentence).
+    pub quote: std::sync::Arc<str>,
     /// Byte offset of the quote in the document text.
     pub quote_start: usize,
     pub category: String,
@@ -548,6 +548,7 @@ impl Extractor {
         let hedges = self.hedges(&anns);
         let time = sentence_time(sentence, base, qs, doc.published);
         let people = self.rules.population_index("people");
+        let quote: std::sync::Arc<str> = std::sync::Arc::from(sentence);
         let mut out: Vec<Claim> = Vec::new();
         let mut previous: Option<(Option<u16>, Option<u16>)> = None;
         for f in found {
@@ -603,7 +604,7 @@ impl Extractor {
                     .get(f.start..f.end_byte)
                     .unwrap_or_default()
                     .to_string(),
-                quote: sentence.to_string(),
+                quote: quote.clone(),
                 quote_start: base,
                 category: category.name.clone(),
                 low: f.low,

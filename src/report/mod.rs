@@ -333,7 +333,7 @@ pub fn explain(rec: &Reconciliation, color: bool) -> String {
                 c.quote.get(rel_end..),
             ) {
                 (Some(b), Some(n), Some(a)) => (b, n, a),
-                _ => (c.quote.as_str(), "", ""),
+                _ => (&*c.quote, "", ""),
             };
             let _ = writeln!(out, "   |");
             let _ = writeln!(out, "   | {before}{red}{bold}{number}{reset}{after}");

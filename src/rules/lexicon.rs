@@ -93,21 +93,24 @@ impl Lexicon {
         };
         let words: Vec<String> = toks.iter().map(|t| t.lower.to_string()).collect();
         let original = toks.iter().map(|t| t.text.to_string()).collect();
-        let entries = self.by_first.entry(words[0].clone()).or_default();
-        if !entries.iter().any(|e| e.words == words && e.tag == tag) {
-            entries.push(Entry {
+        // duplicates are dropped in `seal`, in linear time
+        self.by_first
+            .entry(words[0].clone())
+            .or_default()
+            .push(Entry {
                 words,
                 tag,
                 case,
                 original,
             });
-        }
         true
     }
 
     /// Longest phrases first, so callers can take the first match of a kind.
     pub(crate) fn seal(&mut self) {
         for entries in self.by_first.values_mut() {
+            let mut seen = std::collections::HashSet::new();
+            entries.retain(|e| seen.insert((e.words.clone(), e.tag)));
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         let mut first: Vec<String> = self.by_first.keys().cloned().collect();

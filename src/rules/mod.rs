@@ -433,6 +433,13 @@ impl Builder {
 
     fn plain(&mut self, src: &Source, phrase: &str, tag: Tag) -> Result<(), RulesError> {
         self.phrases += 1;
+        if self.phrases > MAX_PHRASES {
+            return Err(src.error(
+                None,
+                None,
+                format!("more than {MAX_PHRASES} phrases; split the rules or raise the limit"),
+            ));
+        }
         if !self.lexicon.insert(phrase, tag) {
             return Err(src.error(None, None, format!("phrase {phrase:?} has no words")));
         }

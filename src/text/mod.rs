@@ -220,7 +220,29 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// A longer "sentence" is not prose (a page without punctuation): it is
+/// cut at spaces, so quotes and the clause grammar's work stay bounded.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 fn push_sentence(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+    let mut start = start;
+    while end > start + MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while cut > start && !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = text.get(start..cut).unwrap_or_default();
+        let at = window
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .map_or(cut, |i| start + i);
+        push_one(out, text, start, at, paragraph);
+        start = at;
+    }
+    push_one(out, text, start, end, paragraph);
+}
+
+fn push_one(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
     let Some(s) = text.get(start..end) else {
         return;
     };
@@ -308,6 +330,15 @@ mod tests {
     }
 
     #[test]
+    fn line_index_checkpoints_agree_on_long_lines() {
+        let text = format!("a\n{}\nz", "é word ".repeat(3000));
+        let index = LineIndex::new(&text);
+        for b in (0..text.len()).step_by(97) {
+            assert_eq!(index.line_col(&text, b), line_col(&text, b), "byte {b}");
+        }
+    }
+
+    #[test]
     fn line_index_agrees_with_line_col() {
         let text = "ab\nçd\n\nx";
         let index = LineIndex::new(text);
@@ -328,13 +359,41 @@ mod tests {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// In lines longer than [`CHECKPOINT`] bytes: (byte, chars since the
+    /// line's start) every [`CHECKPOINT`] bytes, so a column is counted from
+    /// the nearest checkpoint, not from the start of a megabyte-long line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            if end - start <= CHECKPOINT {
+                continue;
+            }
+            let mut next = start + CHECKPOINT;
+            for (chars, (i, _)) in text
+                .get(start..end)
+                .unwrap_or_default()
+                .char_indices()
+                .enumerate()
+            {
+                if start + i >= next {
+                    checkpoints.push((start + i, chars));
+                    next = start + i + CHECKPOINT;
+                }
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// 1-based line and column (in chars) of a byte offset of `text` (the
@@ -346,9 +405,14 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= byte).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0).min(byte);
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= byte);
+        let (from, before) = match k.checked_sub(1).and_then(|k| self.checkpoints.get(k)) {
+            Some(&(b, chars)) if b >= start => (b, chars),
+            _ => (start, 0),
+        };
         (
             line,
-            text.get(start..byte).map_or(0, |s| s.chars().count()) + 1,
+            before + text.get(from..byte).map_or(0, |s| s.chars().count()) + 1,
         )
     }
 }
