@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         let quote_end = c.quote_start + c.quote.len();
         assert_eq!(
             text.get(c.quote_start..quote_end),
-            Some(c.quote.as_str()),
+            Some(&*c.quote),
             "quote is not the text at quote_start {c:?}"
         );
         assert!(
