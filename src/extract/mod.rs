@@ -819,19 +819,7 @@ impl Extractor {
         if negated {
             return None;
         }
-        Some(Found {
-            tok: 0,
-            start: first.tok.start,
-            end_byte: first.tok.end,
-            end: rest.pos,
-            category,
-            role: Role::After,
-            np,
-            low: Some(1.0),
-            high: Some(1.0),
-            qualifier: Qualifier::Exact,
-            subject: None,
-        })
+        self.one(anns, 0, rest.pos, category, Role::After, np)
     }
 
     /// One victim said without a number: an article (`a man was shot
@@ -1021,20 +1009,7 @@ impl Extractor {
         if negated {
             return None;
         }
-        let a = anns.get(k)?;
-        Some(Found {
-            tok: k,
-            start: a.tok.start,
-            end_byte: a.tok.end,
-            end: rest.pos,
-            category,
-            role: Role::After,
-            np,
-            low: Some(1.0),
-            high: Some(1.0),
-            qualifier: Qualifier::Exact,
-            subject: None,
-        })
+        self.one(anns, k, rest.pos, category, Role::After, np)
     }
 }
 
