@@ -13,18 +13,19 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const EXIT_HELP: &str = "\
-Exit status (like diff):
-  0  no conflict
-  1  at least one conflict between independent sources
-  2  trouble: a missing or unreadable input, a skipped document, bad rules";
+/// The exit statuses of the commands that reconcile, for their `--help`.
+macro_rules! exit_help {
+    () => {
+        "Exit status (like diff):\n  0  no conflict\n  1  at least one conflict between independent sources\n  2  trouble: a missing or unreadable input, a skipped document, bad rules"
+    };
+}
 
 #[derive(Parser)]
 #[command(
     name = "recount",
     version,
     about = "Find casualty figures in news reports, trace each to its quote, and show where sources agree, conflict or revise.",
-    after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --explain examples/articles\n  recount extract --format table article.txt\n  recount numbers -  < article.txt\n\n", "Exit status (like diff):\n  0  no conflict\n  1  at least one conflict between independent sources\n  2  trouble: a missing or unreadable input, a skipped document, bad rules"),
+    after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --explain examples/articles\n  recount extract --format table article.txt\n  recount numbers -  < article.txt\n\n", exit_help!()),
 )]
 struct Cli {
     #[command(subcommand)]
@@ -104,7 +105,7 @@ enum Command {
         format: ClaimsFormat,
     },
     /// Reconcile claims across sources and print where they agree and conflict.
-    #[command(after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --format markdown examples/articles > report.md\n  recount report --explain examples/articles\n\n", "Exit status (like diff):\n  0  no conflict\n  1  at least one conflict between independent sources\n  2  trouble: a missing or unreadable input, a skipped document, bad rules"))]
+    #[command(after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --format markdown examples/articles > report.md\n  recount report --explain examples/articles\n\n", exit_help!()))]
     Report {
         #[command(flatten)]
         input: InputArgs,
@@ -118,7 +119,7 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Each conflicting group's claims in their sentences, with file:line:col.
-    #[command(after_help = concat!("Example:\n  recount explain examples/articles\n\n", "Exit status (like diff):\n  0  no conflict\n  1  at least one conflict between independent sources\n  2  trouble: a missing or unreadable input, a skipped document, bad rules"))]
+    #[command(after_help = concat!("Example:\n  recount explain examples/articles\n\n", exit_help!()))]
     Explain {
         #[command(flatten)]
         input: InputArgs,
@@ -555,6 +556,5 @@ fn eval_cmd(
         }
         print!("{}", eval::render_incidents(&report));
     }
-    let _ = EXIT_HELP;
     Ok(code)
 }

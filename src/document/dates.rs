@@ -12,20 +12,7 @@ use std::sync::LazyLock;
 /// optional dot, and `Sept`.
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
-const FULL_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::text::FULL_MONTHS;
 
 fn compile(pattern: &str) -> Option<Regex> {
     Regex::new(pattern).ok()

@@ -185,14 +185,10 @@ impl Extractor {
             {
                 continue;
             }
-            let has_number = qs
-                .iter()
-                .any(|x| matches!(x.kind, Kind::Count | Kind::Percent));
             let has_percent = qs.iter().any(|x| x.kind == Kind::Percent);
             if !has_percent && !self.has_trigger(sentence_text) {
                 continue;
             }
-            let _ = has_number;
             let analysis = self.analyse(
                 doc,
                 lines,

@@ -141,6 +141,32 @@ fn push<'a>(
     });
 }
 
+/// Month names, in order: the one table of them (dates in headers, dates
+/// in sentences).
+pub const FULL_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names (`November`, `Nov.`, `Sept`), 1-based.
+pub fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let found = FULL_MONTHS.iter().position(|m| {
+        *m == w || w.len() == 3 && m.starts_with(w.as_str()) || w == "sept" && *m == "september"
+    })?;
+    i8::try_from(found + 1).ok()
+}
+
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "gov",
@@ -167,7 +193,6 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut line_start = 0;
-    let bytes = text.as_bytes();
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
         let content = line.trim_end();
@@ -215,7 +240,6 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
         push_sentence(&mut out, text, start, line_start + content.len(), paragraph);
         line_start = line_end;
-        let _ = bytes;
     }
     out
 }
