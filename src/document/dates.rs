@@ -89,6 +89,15 @@ fn numeric_date(year: &str, month: &str, day: &str) -> Option<Date> {
 
 /// The first (leftmost) valid date written anywhere in `s`.
 pub(crate) fn find_date(s: &str) -> Option<Found> {
+    // Every form has a four-digit year: most lines have none, and the
+    // capture searches below are the costly part of reading a header.
+    let mut run = 0;
+    if !s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    }) {
+        return None;
+    }
     let mut best: Option<Found> = None;
     let mut consider = |found: Option<Found>| {
         if let Some(f) = found

@@ -5,6 +5,7 @@
 use super::Document;
 use super::dates::find_date;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -67,19 +68,18 @@ struct Line<'a> {
     text: &'a str,
 }
 
-fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for piece in text.split('\n') {
-        let end = start + piece.len();
-        out.push(Line {
+fn lines(text: &str) -> impl DoubleEndedIterator<Item = Line<'_>> {
+    let base = text.as_ptr() as usize;
+    text.split('\n').map(move |piece| {
+        // `split` yields sub-slices of `text`: the offset is the distance
+        // between the pointers, so the iterator can also run backwards.
+        let start = (piece.as_ptr() as usize).saturating_sub(base);
+        Line {
             start,
-            end,
+            end: start + piece.len(),
             text: piece,
-        });
-        start = end + 1;
-    }
-    out
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -90,25 +90,42 @@ static ANGLE_URL: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"<(https?:
 
 /// The line as a reader sees it: markdown links reduced to their text,
 /// emphasis markers, heading hashes and bullets removed, trimmed.
-pub(crate) fn plain_line(line: &str) -> String {
-    let mut s = line.trim().to_string();
+///
+/// Borrows the line when there is no markup to remove, which is nearly
+/// every line of prose: this runs on every line of every document.
+pub(crate) fn plain_line(line: &str) -> Cow<'_, str> {
+    let trimmed = line.trim();
+    let markup = trimmed
+        .bytes()
+        .any(|b| matches!(b, b']' | b'<' | b'*' | b'_'))
+        && (trimmed.contains("](")
+            || trimmed.contains("<http")
+            || trimmed.contains("**")
+            || trimmed.contains("__"));
+    if !markup {
+        return Cow::Borrowed(strip_leaders(trimmed));
+    }
+    let mut s = Cow::Borrowed(trimmed);
     if s.contains("](")
         && let Some(re) = MD_LINK.as_ref()
     {
-        s = re.replace_all(&s, "$1").into_owned();
+        s = Cow::Owned(re.replace_all(&s, "$1").into_owned());
     }
     if s.contains("<http")
         && let Some(re) = ANGLE_URL.as_ref()
     {
-        s = re.replace_all(&s, "$1").into_owned();
+        s = Cow::Owned(re.replace_all(&s, "$1").into_owned());
     }
     let s = s.replace("**", "").replace("__", "");
-    s.trim()
-        .trim_start_matches(['#', '>', '•', '·'])
+    Cow::Owned(strip_leaders(s.trim()).to_string())
+}
+
+/// Heading hashes, quote marks and bullets at the start of a trimmed line.
+fn strip_leaders(s: &str) -> &str {
+    s.trim_start_matches(['#', '>', '•', '·'])
         .trim_start_matches("- ")
         .trim_start_matches("* ")
         .trim()
-        .to_string()
 }
 
 fn word_count(s: &str) -> usize {
@@ -183,8 +200,26 @@ static CRYPTO_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:bitcoin|btc|bch|ethereum|eth|monero|xmr|litecoin|ltc|usdt|tether|dogecoin|doge|usdc|trx|tron|solana|crypto|wallet)\b",
     )
 });
-static LONG_TOKEN: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"[A-Za-z0-9]{25,}"));
-static ADDRESS_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"^[A-Za-z0-9]{26,}$"));
+/// A wallet address or similar: a run of at least 25 ASCII letters and
+/// digits. Counted by hand: a counted repetition in the noise `RegexSet`
+/// multiplies the states of its lazy DFA, which then spends its time
+/// rebuilding them.
+fn has_long_token(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_alphanumeric() {
+            run + 1
+        } else {
+            0
+        };
+        run >= 25
+    })
+}
+
+/// The whole line is one such run, of at least 26.
+fn is_address_only(s: &str) -> bool {
+    s.len() >= 26 && s.bytes().all(|b| b.is_ascii_alphanumeric())
+}
 static PAYMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(
         r"(?i)^(?:paypal|western union|patreon|venmo|cash ?app|bank transfer|wire transfer|bank details|iban|swift|liberapay|ko-fi|buy me a coffee|gofundme|subscribestar)\b|patreon\.com|paypal\.me|paypal\.com|buymeacoffee|ko-fi\.com|/donate\b",
@@ -302,15 +337,21 @@ static COMMENT_MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Lines that only name social networks or share actions
 /// (`Facebook Twitter WhatsApp Email`, `Share | Tweet`).
 fn is_social_list(plain: &str) -> bool {
-    let lower = plain.to_lowercase();
-    let tokens: Vec<&str> = lower
+    let mut tokens = plain
         .split(|c: char| c.is_whitespace() || "|·•/,:".contains(c))
-        .filter(|t| !t.is_empty())
-        .collect();
-    !tokens.is_empty()
-        && tokens.len() <= 10
-        && tokens.iter().all(|t| SOCIAL_WORDS.contains(t))
-        && tokens.iter().any(|t| *t != "copy" && *t != "link")
+        .filter(|t| !t.is_empty());
+    let mut count = 0;
+    let mut beyond_copy_link = false;
+    for token in tokens.by_ref() {
+        count += 1;
+        let social = SOCIAL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(token));
+        if count > 10 || !social {
+            return false;
+        }
+        beyond_copy_link |=
+            !token.eq_ignore_ascii_case("copy") && !token.eq_ignore_ascii_case("link");
+    }
+    count > 0 && beyond_copy_link
 }
 
 /// What a line of text is, for noise and comment marking.
@@ -325,8 +366,7 @@ enum Kind {
     Prose,
 }
 
-fn classify(line: &str) -> Kind {
-    let plain = plain_line(line);
+fn classify(plain: &str) -> Kind {
     if plain.is_empty() {
         return Kind::Blank;
     }
@@ -337,17 +377,19 @@ fn classify(line: &str) -> Kind {
     if matches(&TEASER_HEADING, marker) {
         return Kind::TeaserHeading;
     }
-    match noise_kind(&plain) {
+    match noise_kind(plain) {
         Some(kind) => Kind::Noise(kind),
         None => Kind::Prose,
     }
 }
 
-/// Every pattern `noise_kind` tries, as one set: a line none of them
-/// matches (most prose) is settled in one pass instead of one per pattern.
+/// Every unanchored pattern `noise_kind` tries, as one set: a line none of
+/// them matches (most prose) is settled in one pass instead of one per
+/// pattern. Left out, and tried on their own: `DONATION_COUNTER` (anchored,
+/// so cheap alone, but its `.{0,40}` would multiply the set's states) and
+/// the long-token checks, which are loops.
 static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
-    let all: [&LazyLock<Option<Regex>>; 22] = [
-        &ADDRESS_ONLY,
+    let all: [&LazyLock<Option<Regex>>; 19] = [
         &ADVERT,
         &AUTHOR_BOX,
         &BARE_URL,
@@ -357,9 +399,7 @@ static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
         &CRYPTO_WORD,
         &DISCLAIMER,
         &DONATE_WORD,
-        &DONATION_COUNTER,
         &LABEL,
-        &LONG_TOKEN,
         &MEMBERSHIP,
         &MONEY_ONLY,
         &NEWSLETTER,
@@ -374,15 +414,19 @@ static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
         .iter()
         .map(|re| re.as_ref().map(|r| r.as_str().to_string()))
         .collect();
-    regex::RegexSet::new(patterns?).ok()
+    regex::RegexSetBuilder::new(patterns?)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .ok()
 });
 
 fn noise_kind(plain: &str) -> Option<Noise> {
     let words = word_count(plain);
-    let candidate = NOISE_ANY.as_ref().is_none_or(|set| set.is_match(plain))
-        || is_social_list(plain)
+    let candidate = words <= 4
         || plain.contains('©')
-        || words <= 4;
+        || words <= 10 && is_social_list(plain)
+        || matches(&DONATION_COUNTER, plain)
+        || NOISE_ANY.as_ref().is_none_or(|set| set.is_match(plain));
     if !candidate {
         return None;
     }
@@ -390,8 +434,8 @@ fn noise_kind(plain: &str) -> Option<Noise> {
     if matches(&MONEY_ONLY, plain) || matches(&DONATION_COUNTER, plain) {
         return Some(Noise::Money);
     }
-    if (matches(&CRYPTO_WORD, plain) && matches(&LONG_TOKEN, plain))
-        || matches(&ADDRESS_ONLY, plain) && plain.chars().any(|c| c.is_ascii_digit())
+    if (matches(&CRYPTO_WORD, plain) && has_long_token(plain))
+        || is_address_only(plain) && plain.chars().any(|c| c.is_ascii_digit())
     {
         return Some(Noise::Crypto);
     }
@@ -495,7 +539,8 @@ pub(crate) fn mark_text(text: &str) -> Marks {
     // Start of the open comment section and end of its last non-blank line.
     let mut comments: Option<(usize, usize)> = None;
     for line in lines(text) {
-        let kind = classify(line.text);
+        let plain = plain_line(line.text);
+        let kind = classify(&plain);
         if kind == Kind::Blank {
             continue;
         }
@@ -523,7 +568,6 @@ pub(crate) fn mark_text(text: &str) -> Marks {
             }
             Kind::Noise(_) => push_merged(&mut marks.noise, range, text),
             Kind::Prose => {
-                let plain = plain_line(line.text);
                 if teasers_left > 0 && looks_like_teaser(&plain) {
                     teasers_left -= 1;
                     push_merged(&mut marks.noise, range, text);
@@ -605,7 +649,7 @@ static TITLE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Find the date of a header line, if the line is a dateline, byline or
 /// stamp (short, or labelled) rather than a sentence that mentions a date.
 fn header_line_date(plain: &str) -> Option<super::dates::Found> {
-    if matches(&UPDATE_START, plain) {
+    if !plain.bytes().any(|b| b.is_ascii_digit()) || matches(&UPDATE_START, plain) {
         return None;
     }
     // Keep what precedes an update stamp: `Posted: ... Updated: ...`.
@@ -695,16 +739,13 @@ fn outlet_beside_date(plain: &str, found: &super::dates::Found) -> Option<String
 }
 
 pub(crate) fn detect_header(text: &str, marks: &Marks) -> Header {
-    let usable: Vec<Line<'_>> = lines(text)
-        .into_iter()
-        .filter(|l| {
-            !l.text.trim().is_empty()
-                && !in_ranges(&marks.noise, l.start)
-                && !in_ranges(&marks.comments, l.start)
-        })
-        .collect();
-    let header: Vec<String> = usable
-        .iter()
+    let usable = |l: &Line<'_>| {
+        !l.text.trim().is_empty()
+            && !in_ranges(&marks.noise, l.start)
+            && !in_ranges(&marks.comments, l.start)
+    };
+    let header: Vec<Cow<'_, str>> = lines(text)
+        .filter(usable)
         .take(HEADER_LINES)
         .map(|l| plain_line(l.text))
         .collect();
@@ -722,12 +763,18 @@ pub(crate) fn detect_header(text: &str, marks: &Marks) -> Header {
         }
     }
     // An explicit `Source:` line (header first, then the last lines) wins.
-    let footer = usable
-        .iter()
+    let footer = lines(text)
         .rev()
+        .filter(usable)
         .take(FOOTER_LINES)
         .map(|l| plain_line(l.text));
     for plain in header.iter().cloned().chain(footer) {
+        if !plain
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("source"))
+        {
+            continue;
+        }
         let value = SOURCE_LINE
             .as_ref()
             .and_then(|re| re.captures(&plain))
@@ -744,7 +791,7 @@ pub(crate) fn detect_header(text: &str, marks: &Marks) -> Header {
             && plain.chars().count() <= 250
             && !ends_like_sentence(plain)
             && !matches(&TITLE_LABEL, plain);
-        ok.then(|| plain.clone())
+        ok.then(|| plain.to_string())
     });
     out
 }
@@ -820,8 +867,6 @@ mod tests {
             &MONEY_ONLY,
             &DONATION_COUNTER,
             &CRYPTO_WORD,
-            &LONG_TOKEN,
-            &ADDRESS_ONLY,
             &PAYMENT,
             &SUPPORT_START,
             &DONATE_WORD,
@@ -887,9 +932,9 @@ mod tests {
         ];
         for line in noise {
             assert!(
-                matches!(classify(line), Kind::Noise(_)),
+                matches!(classify(&plain_line(line)), Kind::Noise(_)),
                 "{line:?} should be noise, got {:?}",
-                classify(line)
+                classify(&plain_line(line))
             );
         }
         let prose = [
@@ -904,7 +949,7 @@ mod tests {
             "They share this view of the 12 deaths",
         ];
         for line in prose {
-            assert_eq!(classify(line), Kind::Prose, "{line:?}");
+            assert_eq!(classify(&plain_line(line)), Kind::Prose, "{line:?}");
         }
     }
 

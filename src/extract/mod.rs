@@ -72,9 +72,89 @@ pub struct ExtractOptions {
 pub struct Extractor {
     rules: Rules,
     options: ExtractOptions,
-    /// First words of every trigger phrase: a sentence without one is skipped.
-    triggers: Option<AhoCorasick>,
+    /// What a sentence must hold to be read; `None` reads every sentence.
+    cues: Option<Cues>,
     percent_category: Option<String>,
+}
+
+/// What makes a sentence worth reading, found in one Aho-Corasick pass over
+/// the text: a sentence can only state a claim if it holds one of the
+/// categories' phrases, each of which contains its key word
+/// (`Lexicon::key_words`), or a percentage, which needs `%`, `percent`,
+/// `pct` or `per cent`.
+#[derive(Debug, Clone)]
+struct Cues {
+    automaton: AhoCorasick,
+    kinds: Vec<Cue>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    hit: Hit,
+    /// Must not touch a letter or digit on that side.
+    bounded_before: bool,
+    bounded_after: bool,
+}
+
+/// What a cue promises. `Key` outranks `Percent`: a sentence with a key
+/// word is read whatever else it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Hit {
+    /// Only if the number grammar finds a percentage in the sentence.
+    Percent,
+    Key,
+}
+
+impl Cues {
+    fn new(rules: &Rules) -> Option<Cues> {
+        let keys = rules
+            .lexicon
+            .key_words(|tag| matches!(tag, Tag::Trigger { .. }))?;
+        let key = Cue {
+            hit: Hit::Key,
+            bounded_before: true,
+            bounded_after: true,
+        };
+        // `5%`, `5 percent`, `5-pct`, `5 per cent`: the sign may touch its
+        // digits, a word may follow a digit.
+        let percent = [
+            ("%", false, false),
+            ("\u{ff05}", false, false),
+            ("percent", false, true),
+            ("pct", false, true),
+            ("cent", true, true),
+        ];
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        if rules.categories.iter().any(|c| c.percent) {
+            for (word, bounded_before, bounded_after) in percent {
+                patterns.push(word.to_string());
+                kinds.push(Cue {
+                    hit: Hit::Percent,
+                    bounded_before,
+                    bounded_after,
+                });
+            }
+        }
+        for word in keys {
+            // a key word that is also a percent cue counts as a key
+            if let Some(i) = patterns.iter().position(|p| *p == word) {
+                if let Some(k) = kinds.get_mut(i) {
+                    *k = key;
+                }
+                continue;
+            }
+            patterns.push(word);
+            kinds.push(key);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok()?;
+        Some(Cues { automaton, kinds })
+    }
 }
 
 /// Who a sentence says is speaking.
@@ -96,15 +176,7 @@ enum SpeakerCue {
 
 impl Extractor {
     pub fn new(rules: Rules, options: ExtractOptions) -> Extractor {
-        let mut words: Vec<&str> = Vec::new();
-        for w in rules.lexicon.first_words() {
-            words.push(w);
-        }
-        let triggers = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-            .ok();
+        let cues = Cues::new(&rules);
         let percent_category = rules
             .categories
             .iter()
@@ -113,7 +185,7 @@ impl Extractor {
         Extractor {
             rules,
             options,
-            triggers,
+            cues,
             percent_category,
         }
     }
@@ -156,26 +228,27 @@ impl Extractor {
             return Vec::new();
         };
         let base = piece.start;
-        let mut quantities = number::scan(piece_text);
-        for x in &mut quantities {
-            x.start += base;
-            x.end += base;
-        }
+        let hits = self.cue_hits(piece_text);
         let mut sentences = text::sentences(piece_text);
         for s in &mut sentences {
             s.range = s.range.start + base..s.range.end + base;
         }
         let mut claims = Vec::new();
-        let mut q = 0;
+        let mut qs: Vec<Quantity> = Vec::new();
+        let mut next_hit = hits.iter().peekable();
         for (si, sentence) in sentences.iter().enumerate() {
-            while q < quantities.len() && quantities[q].start < sentence.range.start {
-                q += 1;
+            // A sentence is read only if a cue falls in it: most sentences
+            // of most news are skipped here, before the number grammar runs.
+            let mut hit: Option<Hit> = None;
+            while let Some(&(at, kind)) = next_hit.next_if(|(at, _)| at + base < sentence.range.end)
+            {
+                if at + base >= sentence.range.start {
+                    hit = hit.max(Some(kind));
+                }
             }
-            let mut q_end = q;
-            while q_end < quantities.len() && quantities[q_end].end <= sentence.range.end {
-                q_end += 1;
-            }
-            let qs = &quantities[q..q_end];
+            let Some(hit) = hit else {
+                continue;
+            };
             let Some(sentence_text) = doc.text.get(sentence.range.clone()) else {
                 continue;
             };
@@ -185,8 +258,13 @@ impl Extractor {
             {
                 continue;
             }
-            let has_percent = qs.iter().any(|x| x.kind == Kind::Percent);
-            if !has_percent && !self.has_trigger(sentence_text) {
+            qs.clear();
+            number::scan_into(sentence_text, &mut qs);
+            for x in &mut qs {
+                x.start += sentence.range.start;
+                x.end += sentence.range.start;
+            }
+            if hit == Hit::Percent && !qs.iter().any(|x| x.kind == Kind::Percent) {
                 continue;
             }
             let analysis = self.analyse(
@@ -196,7 +274,7 @@ impl Extractor {
                 si,
                 sentence_text,
                 sentence.range.start,
-                qs,
+                &qs,
             );
             claims.extend(analysis.into_iter().map(|mut c| {
                 c.in_comments = in_comments;
@@ -206,17 +284,30 @@ impl Extractor {
         claims
     }
 
-    fn has_trigger(&self, sentence: &str) -> bool {
-        let Some(triggers) = &self.triggers else {
-            return true;
+    /// The cues of the piece (byte offset and kind), in text order. Without
+    /// a prefilter (rules with a phrase that has no ASCII word) every line
+    /// start is a key cue, so every sentence is read.
+    fn cue_hits(&self, piece: &str) -> Vec<(usize, Hit)> {
+        let Some(cues) = &self.cues else {
+            return std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', piece.as_bytes()).map(|i| i + 1))
+                .map(|at| (at, Hit::Key))
+                .collect();
         };
-        let bytes = sentence.as_bytes();
-        triggers.find_iter(sentence).any(|m| {
-            let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-            let after = bytes.get(m.end());
-            !before.is_some_and(|b| b.is_ascii_alphanumeric())
-                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-        })
+        let bytes = piece.as_bytes();
+        let alnum = |i: Option<usize>| {
+            i.and_then(|i| bytes.get(i))
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+        };
+        cues.automaton
+            .find_iter(piece)
+            .filter_map(|m| {
+                let cue = cues.kinds.get(m.pattern().as_usize())?;
+                let open_before = !cue.bounded_before || !alnum(m.start().checked_sub(1));
+                let open_after = !cue.bounded_after || !alnum(Some(m.end()));
+                (open_before && open_after).then_some((m.start(), cue.hit))
+            })
+            .collect()
     }
 
     fn annotate<'a>(&self, toks: Vec<Tok<'a>>, qs: &[Quantity]) -> Vec<Ann<'a>> {

@@ -139,6 +139,18 @@ pub fn sp(i: &str) -> PResult<'_, &str> {
     if end == 0 { fail(i) } else { split_at(i, end) }
 }
 
+/// [`sp`] without a line break: inside a date, whose parts never straddle
+/// lines (`rises to 12` / `March 3, 2024` on the next line is a figure and
+/// a dateline, not the date 12 March).
+pub fn sp_inline(i: &str) -> PResult<'_, &str> {
+    let (r, gap) = sp(i)?;
+    if gap.contains('\n') {
+        fail(i)
+    } else {
+        Ok((r, gap))
+    }
+}
+
 /// Optional [`sp`].
 pub fn sp0(i: &str) -> PResult<'_, &str> {
     match sp(i) {
@@ -1212,7 +1224,7 @@ fn year4(i: &str) -> PResult<'_, u32> {
 
 /// `, 2021` / ` 2021` after a day.
 fn date_year(i: &str) -> PResult<'_, u32> {
-    preceded((opt(char(',')), sp), year4).parse(i)
+    preceded((opt(char(',')), sp_inline), year4).parse(i)
 }
 
 /// Month first, valued `yyyymmdd` (0 for a part not given):
@@ -1221,7 +1233,7 @@ fn date_year(i: &str) -> PResult<'_, u32> {
 /// range 1115..1116.
 pub fn date_month_first(i: &str) -> PResult<'_, (f64, f64)> {
     let (r, m) = month_name(i)?;
-    let (r, _) = sp(r)?;
+    let (r, _) = sp_inline(r)?;
     if let Ok((r, (d, _))) = day(r) {
         // optional second day: `15th and 16th`, `15-16`, `15 to 16`
         let (r, d2) = match second_day(r, d) {
@@ -1262,8 +1274,8 @@ fn second_day(x: &str, first: u32) -> PResult<'_, u32> {
 /// Day first: `17 November 2021`, `17th of November`, `8 Nov.`.
 pub fn date_day_first(i: &str) -> PResult<'_, f64> {
     let (r, (d, _)) = day(i)?;
-    let (r, _) = sp(r)?;
-    let (r, _) = opt((word_ci("of"), sp)).parse(r)?;
+    let (r, _) = sp_inline(r)?;
+    let (r, _) = opt((word_ci("of"), sp_inline)).parse(r)?;
     let (r, m) = month_name(r)?;
     let (r, y) = opt(date_year).parse(r)?;
     Ok((r, date_value(y.unwrap_or(0), m, d)))

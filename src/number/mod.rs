@@ -90,6 +90,19 @@ pub fn scan(text: &str) -> Vec<Quantity> {
     SCANNER.scan(text)
 }
 
+/// [`scan`], appending to `out`: a caller scanning many short texts reuses
+/// one buffer.
+///
+/// ```
+/// let mut found = Vec::new();
+/// recount::number::scan_into("12 killed", &mut found);
+/// recount::number::scan_into("40%", &mut found);
+/// assert_eq!(found.len(), 2);
+/// ```
+pub fn scan_into(text: &str, out: &mut Vec<Quantity>) {
+    SCANNER.scan_into(text, out)
+}
+
 /// Parse one quantity phrase that must span the whole input (surrounding
 /// whitespace aside; the span is relative to `phrase`). `None` if it is not
 /// exactly one quantity.

@@ -619,3 +619,22 @@ fn mention_years_by_what_follows() {
         Some((Year, Qualifier::Range))
     );
 }
+
+#[test]
+fn dates_stay_on_one_line() {
+    use Kind::*;
+    // a headline's figure, then a dateline: not the date 12 March
+    assert_eq!(
+        m("12\nMarch 3, 2024").map(|x| (x.0, x.1)),
+        Some(("12", Count))
+    );
+    assert_eq!(m("March\n12").map(|x| x.1), None);
+    assert_eq!(
+        m("12 March 2024").map(|x| (x.0, x.1)),
+        Some(("12 March 2024", Date))
+    );
+    assert_eq!(
+        m("March 12,\n2024").map(|x| (x.0, x.1)),
+        Some(("March 12", Date))
+    );
+}

@@ -10,6 +10,8 @@ use std::hash::Hasher;
 const SHINGLE: usize = 5;
 /// Sketch size: the smallest this-many shingle hashes of a document.
 const SKETCH: usize = 256;
+/// Smallest hashes kept while reading, before duplicates are removed.
+const KEEP: usize = SKETCH * 4;
 /// Share of the smaller document's shingles that must appear in the larger.
 pub const CONTAINMENT: f64 = 0.6;
 /// Documents with fewer shingles than this are too short to call copies.
@@ -24,16 +26,21 @@ pub struct Fingerprint {
     shingles: usize,
 }
 
+/// splitmix64's finaliser: spreads every input bit over the output.
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 #[derive(Default)]
 struct FnvHasher(u64);
 
 impl Hasher for FnvHasher {
     fn finish(&self) -> u64 {
-        // final avalanche (splitmix64) so low bits are well mixed
-        let mut z = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        // final avalanche so low bits are well mixed
+        mix(self.0)
     }
     fn write_u8(&mut self, b: u8) {
         let h = if self.0 == 0 {
@@ -59,54 +66,71 @@ impl Hasher for FnvHasher {
 
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
-        // One pass, no copies: each word is hashed as it is read
-        // (lowercased), and a shingle's hash combines its words' hashes.
-        let mut words: Vec<u64> = Vec::new();
+        // One pass, no copies and no per-word storage: each word is hashed
+        // as it is read (lowercased), the last `SHINGLE` word hashes are kept
+        // in a ring, and only the smallest shingle hashes are kept — a
+        // buffer is cut back to them whenever it fills, so a long document
+        // costs linear time and constant memory.
+        let mut ring = [0u64; SHINGLE];
+        let mut words = 0usize;
+        let mut smallest: Vec<u64> = Vec::with_capacity(KEEP * 2);
+        // Once the buffer has been cut back, a hash above the largest kept
+        // can never be kept: most hashes stop here.
+        let mut ceiling = u64::MAX;
+        let mut shingles = 0usize;
+        let mut end_word = |h: &mut FnvHasher| {
+            ring.rotate_left(1);
+            if let Some(last) = ring.last_mut() {
+                *last = h.finish();
+            }
+            *h = FnvHasher::default();
+            words += 1;
+            if words < SHINGLE {
+                return;
+            }
+            shingles += 1;
+            // the window's words in order, oldest first
+            let hash = mix(ring
+                .iter()
+                .fold(0u64, |acc, w| (acc ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+            if hash >= ceiling {
+                return;
+            }
+            smallest.push(hash);
+            if smallest.len() == KEEP * 2 {
+                smallest.select_nth_unstable(KEEP);
+                smallest.truncate(KEEP);
+                ceiling = smallest.iter().copied().max().unwrap_or(u64::MAX);
+            }
+        };
         let mut h = FnvHasher::default();
         let mut in_word = false;
         for c in text.chars() {
             if c.is_ascii_alphanumeric() {
                 in_word = true;
                 h.write_u8(c.to_ascii_lowercase() as u8);
-            } else if c.is_alphanumeric() {
+            } else if c.is_ascii() || !c.is_alphanumeric() {
+                if in_word {
+                    end_word(&mut h);
+                    in_word = false;
+                }
+            } else {
                 in_word = true;
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
                     h.write(l.encode_utf8(&mut buf).as_bytes());
                 }
-            } else if in_word {
-                words.push(h.finish());
-                h = FnvHasher::default();
-                in_word = false;
             }
         }
         if in_word {
-            words.push(h.finish());
+            end_word(&mut h);
         }
-        let mut hashes: Vec<u64> = words
-            .windows(SHINGLE)
-            .map(|w| {
-                let mut s = FnvHasher::default();
-                for x in w {
-                    s.write(&x.to_le_bytes());
-                }
-                s.finish()
-            })
-            .collect();
-        // Only the smallest hashes are kept: select them before sorting,
-        // so a long document costs linear time, not a full sort. Repeated
-        // shingles are rare in prose; the count includes them.
-        let shingles = hashes.len();
-        let keep = (SKETCH * 4).min(hashes.len());
-        if keep < hashes.len() {
-            hashes.select_nth_unstable(keep);
-            hashes.truncate(keep);
-        }
-        hashes.sort_unstable();
-        hashes.dedup();
-        hashes.truncate(SKETCH);
+        // Repeated shingles are rare in prose; the count includes them.
+        smallest.sort_unstable();
+        smallest.dedup();
+        smallest.truncate(SKETCH);
         Fingerprint {
-            sketch: hashes,
+            sketch: smallest,
             shingles,
         }
     }

@@ -123,6 +123,29 @@ impl Lexicon {
         &self.first_words
     }
 
+    /// One word that every phrase kept by `keep` must contain, as a whole
+    /// word, for it to match: its longest ASCII word, which is the rarest in
+    /// practice (`hospital` in `taken to the hospital`, not `the`). `None` if
+    /// some kept phrase has no ASCII word, so no such prefilter is possible.
+    pub fn key_words(&self, keep: impl Fn(Tag) -> bool) -> Option<Vec<String>> {
+        let mut out: Vec<String> = Vec::new();
+        for entry in self.by_first.values().flatten().filter(|e| keep(e.tag)) {
+            let key = entry
+                .words
+                .iter()
+                .filter(|w| {
+                    w.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
+                })
+                .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
+                .max_by_key(|w| w.len())?;
+            out.push(key.clone());
+        }
+        out.sort();
+        out.dedup();
+        Some(out)
+    }
+
     /// The phrases that start at token `i`, longest first.
     pub fn matches_at(&self, toks: &[Tok], i: usize) -> Vec<PhraseMatch> {
         let Some(first) = toks.get(i) else {

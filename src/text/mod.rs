@@ -202,22 +202,25 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             continue;
         }
         let mut start = line_start;
-        let mut iter = content.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            if !matches!(c, '.' | '!' | '?') {
+        // Sentence ends are ASCII bytes, found with memchr; `resume` skips
+        // the closing quotes already taken into the previous candidate.
+        let mut resume = 0;
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', content.as_bytes()) {
+            if i < resume {
                 continue;
             }
+            let c = content.as_bytes().get(i).copied().map_or('.', char::from);
             let abs = line_start + i;
             // include closing quotes/brackets
             let mut end = abs + 1;
-            while let Some(&(j, d)) = iter.peek() {
+            for d in content.get(i + 1..).unwrap_or_default().chars() {
                 if matches!(d, '"' | '”' | '’' | '\'' | ')' | ']') {
-                    end = line_start + j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            resume = end - line_start;
             let rest = &text[end..line_start + content.len()];
             let mut rest_chars = rest.chars();
             let Some(space) = rest_chars.next() else {
