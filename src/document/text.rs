@@ -4,6 +4,7 @@
 
 use super::Document;
 use super::dates::find_date;
+use rayon::prelude::*;
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -531,16 +532,56 @@ fn push_merged(ranges: &mut Vec<Range<usize>>, range: Range<usize>, text: &str) 
     ranges.push(range);
 }
 
+/// A line as marking needs it: its kind, and for prose what the teaser and
+/// prose tests say of it.
+#[derive(Debug, Clone, Copy)]
+struct Classified {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    teaser_like: bool,
+    long_prose: bool,
+}
+
+fn classified(line: Line<'_>) -> Classified {
+    let plain = plain_line(line.text);
+    let kind = classify(&plain);
+    let prose = kind == Kind::Prose;
+    Classified {
+        start: line.start,
+        end: line.end,
+        kind,
+        teaser_like: prose && looks_like_teaser(&plain),
+        long_prose: prose && word_count(&plain) >= PROSE_WORDS,
+    }
+}
+
+/// Texts longer than this have their lines classified in parallel.
+const PARALLEL_BYTES: usize = 1 << 20;
+
 /// Mark page furniture and reader comments in `text`.
+///
+/// Classifying a line (the regexes) needs only the line, so a long text's
+/// lines are classified in parallel; the marking that follows needs the
+/// lines in order (a comment section runs to the footer) and is cheap.
 pub(crate) fn mark_text(text: &str) -> Marks {
+    if text.len() > PARALLEL_BYTES {
+        let all: Vec<Line<'_>> = lines(text).collect();
+        let kinds: Vec<Classified> = all.into_par_iter().map(classified).collect();
+        mark_lines(text, kinds)
+    } else {
+        mark_lines(text, lines(text).map(classified))
+    }
+}
+
+fn mark_lines(text: &str, lines: impl IntoIterator<Item = Classified>) -> Marks {
     let mut marks = Marks::default();
     let mut prose_seen = false;
     let mut teasers_left = 0usize;
     // Start of the open comment section and end of its last non-blank line.
     let mut comments: Option<(usize, usize)> = None;
-    for line in lines(text) {
-        let plain = plain_line(line.text);
-        let kind = classify(&plain);
+    for line in lines {
+        let kind = line.kind;
         if kind == Kind::Blank {
             continue;
         }
@@ -568,12 +609,12 @@ pub(crate) fn mark_text(text: &str) -> Marks {
             }
             Kind::Noise(_) => push_merged(&mut marks.noise, range, text),
             Kind::Prose => {
-                if teasers_left > 0 && looks_like_teaser(&plain) {
+                if teasers_left > 0 && line.teaser_like {
                     teasers_left -= 1;
                     push_merged(&mut marks.noise, range, text);
                 } else {
                     teasers_left = 0;
-                    if word_count(&plain) >= PROSE_WORDS {
+                    if line.long_prose {
                         prose_seen = true;
                     }
                 }
@@ -985,6 +1026,16 @@ mod tests {
             vec!["Leave a comment\n\nAlice\nThey said 500 died."]
         );
         assert_eq!(noise_texts(text), vec!["Copyright © Example 2024"]);
+    }
+
+    #[test]
+    fn long_texts_are_marked_in_parallel_as_in_order() {
+        let page = "Related stories\nFive killed in storm\n\nThe body of the article is a long paragraph with many words in it, so prose has started.\nShare this article\n\nLeave a comment\n\nAlice\nThey said 500 died.\n\nCopyright © Example 2024\n\n";
+        let text = page.repeat(PARALLEL_BYTES / page.len() + 10);
+        assert!(text.len() > PARALLEL_BYTES);
+        let in_order = mark_lines(&text, lines(&text).map(classified));
+        assert!(!in_order.comments.is_empty() && !in_order.noise.is_empty());
+        assert_eq!(mark_text(&text), in_order);
     }
 
     #[test]
