@@ -6,6 +6,7 @@ use super::html::{from_html, looks_like_html};
 use super::text::from_text;
 use super::{Document, InputFormat, InputProblem, Item, ReadOptions, Severity};
 use jiff::civil::Date;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
@@ -458,12 +459,61 @@ struct JsonlStream {
     offset: usize,
     sidecar: Option<Overrides>,
     done: bool,
+    /// Records read before they are built into documents together, in
+    /// parallel (building is most of the cost of reading). 1 on stdin, so a
+    /// caller talking to one recount process gets each answer before it
+    /// sends the next record.
+    ahead: usize,
+}
+
+/// Records read ahead from a file, built in parallel.
+const READ_AHEAD: usize = 64;
+
+/// One line of a JSON Lines input, read but not yet parsed.
+struct RawRecord {
+    line: usize,
+    location: String,
+    text: String,
+    /// Problems found reading it (invalid UTF-8), reported before it.
+    warnings: Vec<Item>,
 }
 
 impl JsonlStream {
-    /// The next record as a document (with any warnings before it), or a
-    /// problem; `None` at the end.
+    /// The next records as documents (each with any warnings before it),
+    /// or problems; `None` at the end.
     fn next_items(&mut self) -> Option<Vec<Item>> {
+        let mut raws = Vec::new();
+        let mut stop: Vec<Item> = Vec::new();
+        while raws.len() < self.ahead.max(1) {
+            match self.read_raw() {
+                Some(Ok(raw)) => raws.push(raw),
+                Some(Err(problem)) => {
+                    stop.push(problem);
+                    break;
+                }
+                None => break,
+            }
+        }
+        if raws.is_empty() && stop.is_empty() {
+            return None;
+        }
+        let sidecar = self.sidecar.as_ref();
+        let built: Vec<Vec<Item>> = if raws.len() > 1 {
+            raws.into_par_iter()
+                .map(|raw| build_record(raw, sidecar))
+                .collect()
+        } else {
+            raws.into_iter()
+                .map(|raw| build_record(raw, sidecar))
+                .collect()
+        };
+        let mut items: Vec<Item> = built.into_iter().flatten().collect();
+        items.extend(stop);
+        Some(items)
+    }
+
+    /// The next non-blank line, or the problem that ends the stream.
+    fn read_raw(&mut self) -> Option<Result<RawRecord, Item>> {
         let mut buf = Vec::new();
         loop {
             if self.done {
@@ -474,11 +524,11 @@ impl JsonlStream {
                 Ok(n) => n,
                 Err(e) => {
                     self.done = true;
-                    return Some(vec![problem(
+                    return Some(Err(problem(
                         format!("{}:{}", self.label, self.line + 1),
                         Severity::Error,
                         cannot_read(&e),
-                    )]);
+                    )));
                 }
             };
             if n == 0 {
@@ -497,67 +547,80 @@ impl JsonlStream {
                 continue;
             }
             let location = format!("{}:{}", self.label, self.line);
-            let mut items = Vec::new();
+            let mut warnings = Vec::new();
             let text = match std::str::from_utf8(trimmed) {
                 Ok(s) => s.to_string(),
                 Err(e) => {
                     let lead = bytes.len() - bytes.trim_ascii_start().len();
                     let at = start + (buf.len() - bytes.len()) + lead + e.valid_up_to();
-                    items.push(problem(&location, Severity::Warning, invalid_utf8(at)));
+                    warnings.push(problem(&location, Severity::Warning, invalid_utf8(at)));
                     String::from_utf8_lossy(trimmed).into_owned()
                 }
             };
-            let record: Record = match serde_json::from_str(&text) {
-                Ok(r) => r,
-                Err(e) => {
-                    items.push(problem(
-                        &location,
-                        Severity::Skipped,
-                        json_error(self.line, &e),
-                    ));
-                    return Some(items);
-                }
-            };
-            if record.id.trim().is_empty() {
-                items.push(problem(
-                    &location,
-                    Severity::Skipped,
-                    format!("line {}: empty `id`", self.line),
-                ));
-                return Some(items);
-            }
-            let mut doc = from_text(&record.id, &record.text);
-            doc.origin = location.clone();
-            let mut given = Overrides::default();
-            for (key, value) in [
-                ("title", &record.title),
-                ("published", &record.published),
-                ("source", &record.source),
-                ("url", &record.url),
-                ("event", &record.event),
-            ] {
-                match value {
-                    None | Some(serde_json::Value::Null) => {}
-                    Some(serde_json::Value::String(s)) => {
-                        if let Err(message) = given.set(key, s) {
-                            items.push(problem(&location, Severity::Warning, message));
-                        }
-                    }
-                    Some(_) => items.push(problem(
-                        &location,
-                        Severity::Warning,
-                        format!("key \"{key}\": expected a string; ignored"),
-                    )),
-                }
-            }
-            given.apply(&mut doc);
-            if let Some(side) = &self.sidecar {
-                side.fill(&mut doc);
-            }
-            items.push(Item::Document(doc));
-            return Some(items);
+            return Some(Ok(RawRecord {
+                line: self.line,
+                location,
+                text,
+                warnings,
+            }));
         }
     }
+}
+
+/// A record as a document (after its warnings), or the problem that skips it.
+fn build_record(raw: RawRecord, sidecar: Option<&Overrides>) -> Vec<Item> {
+    let RawRecord {
+        line,
+        location,
+        text,
+        mut warnings,
+    } = raw;
+    let items = &mut warnings;
+    let record: Record = match serde_json::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            items.push(problem(&location, Severity::Skipped, json_error(line, &e)));
+            return warnings;
+        }
+    };
+    if record.id.trim().is_empty() {
+        items.push(problem(
+            &location,
+            Severity::Skipped,
+            format!("line {line}: empty `id`"),
+        ));
+        return warnings;
+    }
+    let mut doc = from_text(&record.id, &record.text);
+    doc.origin = location.clone();
+    let mut given = Overrides::default();
+    for (key, value) in [
+        ("title", &record.title),
+        ("published", &record.published),
+        ("source", &record.source),
+        ("url", &record.url),
+        ("event", &record.event),
+    ] {
+        match value {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::String(s)) => {
+                if let Err(message) = given.set(key, s) {
+                    items.push(problem(&location, Severity::Warning, message));
+                }
+            }
+            Some(_) => items.push(problem(
+                &location,
+                Severity::Warning,
+                format!("key \"{key}\": expected a string; ignored"),
+            )),
+        }
+    }
+    given.apply(&mut doc);
+    if let Some(side) = sidecar {
+        side.fill(&mut doc);
+    }
+    items.push(Item::Document(doc));
+    warnings
 }
 
 // ---------------------------------------------------------------------------
@@ -793,6 +856,7 @@ impl Inputs {
             offset: 0,
             sidecar,
             done: false,
+            ahead: READ_AHEAD,
         });
     }
 
@@ -808,6 +872,7 @@ impl Inputs {
                 offset: 0,
                 sidecar: None,
                 done: false,
+                ahead: 1,
             });
             return;
         }
@@ -831,6 +896,8 @@ impl Inputs {
                     offset: 0,
                     sidecar: None,
                     done: false,
+                    // all of stdin is already read: nobody waits on a record
+                    ahead: READ_AHEAD,
                 });
             }
             InputFormat::Html => {
@@ -911,6 +978,53 @@ mod tests {
     fn io_messages_drop_os_error_suffix() {
         let e = io::Error::from_raw_os_error(2);
         assert_eq!(cannot_read(&e), "cannot read: No such file or directory");
+    }
+
+    /// Records built in parallel batches come out in input order, each
+    /// problem at its own line, across batch boundaries.
+    #[test]
+    fn read_ahead_keeps_records_and_problems_in_order() {
+        let mut input = Vec::new();
+        for n in 1..=150 {
+            match n {
+                100 => input.extend(b"{not json\n"),
+                120 => input.extend(b"{\"id\": \" \", \"text\": \"x\"}\n"),
+                130 => input.extend(b"{\"id\": \"d130\", \"text\": \"caf\xE9\"}\n"),
+                _ => input
+                    .extend(format!("{{\"id\": \"d{n}\", \"text\": \"{n} killed\"}}\n").bytes()),
+            }
+        }
+        let mut stream = JsonlStream {
+            label: "in.jsonl".into(),
+            reader: Box::new(io::Cursor::new(input)),
+            line: 0,
+            offset: 0,
+            sidecar: None,
+            done: false,
+            ahead: READ_AHEAD,
+        };
+        let mut seen = Vec::new();
+        while let Some(items) = stream.next_items() {
+            for item in items {
+                seen.push(match item {
+                    Item::Document(d) => format!("{} {}", d.origin, d.id),
+                    Item::Problem(p) => format!("{} {:?}", p.location, p.severity),
+                });
+            }
+        }
+        let mut expected = Vec::new();
+        for n in 1..=150 {
+            match n {
+                100 => expected.push("in.jsonl:100 Skipped".to_string()),
+                120 => expected.push("in.jsonl:120 Skipped".to_string()),
+                130 => {
+                    expected.push("in.jsonl:130 Warning".to_string());
+                    expected.push("in.jsonl:130 d130".to_string());
+                }
+                _ => expected.push(format!("in.jsonl:{n} d{n}")),
+            }
+        }
+        assert_eq!(seen, expected);
     }
 
     #[test]
