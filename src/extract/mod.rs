@@ -2,9 +2,11 @@
 //! happened to people becomes a [`Claim`]: its category, the victims' party
 //! and population, who said it, hedges, when, and the quote.
 //!
-//! The work is per sentence. Sentences with no candidate number and no
-//! trigger word are never tokenized, which is what keeps extraction fast on
-//! ordinary news, where most sentences report nothing of the kind.
+//! The work is per sentence. One Aho-Corasick pass over the text finds the
+//! sentences that hold a key word of some category (`killed`, `hospital`,
+//! `hostages`) or a percent cue; only those are scanned for numbers,
+//! tokenized and parsed. That is what keeps extraction fast on ordinary
+//! news, where most sentences report nothing of the kind.
 
 mod clause;
 mod time;
