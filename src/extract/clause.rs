@@ -33,6 +33,17 @@ impl Ann<'_> {
     }
 }
 
+/// The lowercase word of the token at `k`, or "" past the end: no word list
+/// holds "", so a rule that looks beyond the sentence does not fire.
+pub(crate) fn lower_at<'a>(anns: &'a [Ann], k: usize) -> &'a str {
+    anns.get(k).map_or("", Ann::lower)
+}
+
+/// The token right before `k`, if there is one.
+pub(crate) fn ann_before<'a, 's>(anns: &'a [Ann<'s>], k: usize) -> Option<&'a Ann<'s>> {
+    k.checked_sub(1).and_then(|p| anns.get(p))
+}
+
 /// A window of a sentence's tokens that knows its absolute position.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Toks<'s> {
@@ -451,12 +462,7 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             }
             if heads == 0 {
                 np.population = Some(p);
-                let head = i
-                    .pos
-                    .checked_add(0)
-                    .and_then(|_| rest.pos.checked_sub(1))
-                    .and_then(|h| rest.all.get(h))
-                    .unwrap_or(t);
+                let head = ann_before(rest.all, rest.pos).unwrap_or(t);
                 np.singular = !head.tok.lower.ends_with('s') || head.tok.lower.ends_with("ss");
                 if matches!(
                     t.lower(),
@@ -838,12 +844,10 @@ pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
     // stand between the verb and the number.
     let mut q_verb = q;
     while q_verb > 0
-        && all.get(q_verb - 1).is_some_and(|t| {
-            matches!(
-                t.lower(),
-                "all" | "the" | "both" | "another" | "its" | "their"
-            )
-        })
+        && matches!(
+            lower_at(all, q_verb - 1),
+            "all" | "the" | "both" | "another" | "its" | "their"
+        )
     {
         q_verb -= 1;
     }
@@ -865,12 +869,7 @@ pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
     // number: `the death toll from the twin bombings has risen to 95`.
     let mut j = q;
     let mut connectors = 0;
-    while j > 0
-        && connectors < 6
-        && all
-            .get(j - 1)
-            .is_some_and(|t| TOLL_CONNECTORS.contains(&t.lower()))
-    {
+    while j > 0 && connectors < 6 && TOLL_CONNECTORS.contains(&lower_at(all, j - 1)) {
         j -= 1;
         connectors += 1;
     }
@@ -901,8 +900,10 @@ pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
 pub(crate) fn speaker_before(all: &[Ann], v: usize) -> Option<(usize, usize)> {
     let mut start = v;
     let mut n = 0;
-    while start > 0 && n < 7 {
-        let t = &all[start - 1];
+    while n < 7 {
+        let Some(t) = ann_before(all, start) else {
+            break;
+        };
         let stop = match t.tok.kind {
             TokKind::Possessive => false,
             TokKind::Punct => true,
@@ -932,8 +933,37 @@ pub(crate) fn speaker_before(all: &[Ann], v: usize) -> Option<(usize, usize)> {
         n += 1;
     }
     // leading determiners are not part of the name
-    while start < v && matches!(all[start].lower(), "the" | "a" | "an") {
+    while start < v && matches!(lower_at(all, start), "the" | "a" | "an") {
         start += 1;
     }
     (start < v).then_some((start, v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anns(s: &str) -> Vec<Ann<'_>> {
+        crate::text::tokenize(s, 0)
+            .into_iter()
+            .map(|tok| Ann {
+                tok,
+                matches: Vec::new(),
+                quantity: None,
+                countable: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indices_past_the_sentence_find_nothing() {
+        let a = anns("the ministry said");
+        assert_eq!(lower_at(&a, 1), "ministry");
+        assert_eq!(lower_at(&a, 9), "");
+        assert!(ann_before(&a, 0).is_none());
+        assert_eq!(ann_before(&a, 3).map(Ann::lower), Some("said"));
+        assert_eq!(speaker_before(&a, 2), Some((1, 2)));
+        assert_eq!(speaker_before(&a, 9), None);
+        assert_eq!(before_number(&a, 9), None);
+    }
 }

@@ -18,7 +18,9 @@ use crate::number::{self, Kind, Qualifier, Quantity};
 use crate::rules::{Role, Rules, Tag};
 use crate::text::{self, Tok, TokKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use clause::{Ann, Toks, before_number, noun_phrase, predicate, speaker_before};
+use clause::{
+    Ann, Toks, ann_before, before_number, lower_at, noun_phrase, predicate, speaker_before,
+};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -316,7 +318,7 @@ impl Extractor {
         let mut anns: Vec<Ann<'a>> = Vec::with_capacity(toks.len());
         let mut qi = 0;
         for (i, tok) in toks.iter().enumerate() {
-            while qi < qs.len() && qs[qi].end <= tok.start {
+            while qs.get(qi).is_some_and(|x| x.end <= tok.start) {
                 qi += 1;
             }
             let quantity = qs
@@ -370,49 +372,50 @@ impl Extractor {
                 // according to X: X runs to the next punctuation.
                 let mut s = v + m.len;
                 let mut e = s;
-                while e < anns.len() && e - s < 10 && !anns[e].is_punct() {
+                while e - s < 10 && anns.get(e).is_some_and(|t| !t.is_punct()) {
                     e += 1;
                 }
                 // `the statement of X`, `a report by X`: the speaker is X.
                 if let Some(k) = (s..e)
                     .rev()
-                    .find(|&k| matches!(anns[k].tok.lower.as_ref(), "of" | "by" | "from"))
+                    .find(|&k| matches!(lower_at(anns, k), "of" | "by" | "from"))
                     && k + 1 < e
                     && k < s + 4
                 {
                     s = k + 1;
                 }
-                while s < e && matches!(anns[s].tok.lower.as_ref(), "the" | "a" | "an") {
+                while s < e && matches!(lower_at(anns, s), "the" | "a" | "an") {
                     s += 1;
                 }
-                if s >= e {
+                let Some(head) = anns.get(s).filter(|_| s < e) else {
                     continue;
-                }
-                if anns[s]
+                };
+                if head
                     .matches
                     .iter()
                     .any(|m| m.tag == Tag::NotSpeaker && s + m.len >= e)
                 {
                     continue;
                 }
-                named_speakers.push((v, self.speaker_from(anns, s, e, sentence, base)));
+                named_speakers.extend(
+                    self.speaker_from(anns, s, e, sentence, base)
+                        .map(|sp| (v, sp)),
+                );
                 continue;
             }
             if let Some((s, e)) = speaker_before(anns, v) {
                 if e - s == 1
-                    && matches!(
-                        anns[s].tok.lower.as_ref(),
-                        "he" | "she" | "it" | "they" | "we" | "i"
-                    )
+                    && matches!(lower_at(anns, s), "he" | "she" | "it" | "they" | "we" | "i")
                 {
                     pronoun = true;
                     continue;
                 }
-                let named = (s..e).any(|k| {
-                    anns[k].tok.is_capitalized()
+                let words = anns.get(s..e).unwrap_or_default();
+                let named = (s..).zip(words).any(|(k, t)| {
+                    t.tok.is_capitalized()
                         && (k > 0
                             || !matches!(
-                                anns[k].tok.lower.as_ref(),
+                                t.tok.lower.as_ref(),
                                 "the"
                                     | "a"
                                     | "an"
@@ -428,35 +431,42 @@ impl Extractor {
                                     | "reports"
                                     | "residents"
                             ))
-                        || anns[k]
-                            .matches
+                        || t.matches
                             .iter()
                             .any(|m| matches!(m.tag, Tag::Official | Tag::Party { .. }))
                 });
                 // `the board said`, `the operator said`: a definite noun
                 // names a body the text introduced earlier.
                 let definite = s > 0
-                    && anns[s - 1].tok.lower == "the"
-                    && !matches!(
-                        anns[e - 1].tok.lower.as_ref(),
-                        "report" | "reports" | "statement" | "data" | "figures"
-                    );
+                    && lower_at(anns, s - 1) == "the"
+                    && words.last().is_some_and(|t| {
+                        !matches!(
+                            t.tok.lower.as_ref(),
+                            "report" | "reports" | "statement" | "data" | "figures"
+                        )
+                    });
                 if named || definite {
-                    named_speakers.push((v, self.speaker_from(anns, s, e, sentence, base)));
+                    named_speakers.extend(
+                        self.speaker_from(anns, s, e, sentence, base)
+                            .map(|sp| (v, sp)),
+                    );
                 }
-            } else if v > 0 && (anns[v - 1].is_punct()) {
+            } else if ann_before(anns, v).is_some_and(Ann::is_punct) {
                 // `…," said John Smith`
                 let s = v + m.len;
                 let mut e = s;
-                while e < anns.len()
-                    && e - s < 5
-                    && anns[e].tok.kind != TokKind::Punct
-                    && anns[e].tok.is_capitalized()
+                while e - s < 5
+                    && anns
+                        .get(e)
+                        .is_some_and(|t| t.tok.kind != TokKind::Punct && t.tok.is_capitalized())
                 {
                     e += 1;
                 }
                 if e > s {
-                    named_speakers.push((v, self.speaker_from(anns, s, e, sentence, base)));
+                    named_speakers.extend(
+                        self.speaker_from(anns, s, e, sentence, base)
+                            .map(|sp| (v, sp)),
+                    );
                 }
             }
         }
@@ -470,13 +480,14 @@ impl Extractor {
         e: usize,
         sentence: &str,
         base: usize,
-    ) -> Speaker {
-        let start = anns[s].tok.start - base;
-        let end = anns[e - 1].tok.end - base;
+    ) -> Option<Speaker> {
+        let words = anns.get(s..e)?;
+        let start = words.first()?.tok.start - base;
+        let end = words.last()?.tok.end - base;
         let text = sentence.get(start..end).unwrap_or_default().to_string();
         let mut party = None;
         let mut official = false;
-        for a in &anns[s..e] {
+        for a in words {
             for m in &a.matches {
                 match m.tag {
                     Tag::Party { party: p } => party = party.or(Some(p)),
@@ -485,11 +496,11 @@ impl Extractor {
                 }
             }
         }
-        Speaker {
+        Some(Speaker {
             text,
             party,
             official,
-        }
+        })
     }
 
     /// The speaker of sentence `si`, or, failing that, of the sentences
@@ -546,8 +557,7 @@ impl Extractor {
         let anns = self.annotate(text::tokenize(sentence, base), qs);
         let mut found: Vec<Found> = Vec::new();
         let mut k = 0;
-        while k < anns.len() {
-            let a = &anns[k];
+        while let Some(a) = anns.get(k) {
             let Some(qi) = a.quantity else {
                 if let Some(f) = self
                     .single_claim(&anns, k)
@@ -559,7 +569,7 @@ impl Extractor {
                 continue;
             };
             let mut end = k;
-            while end < anns.len() && anns[end].quantity == Some(qi) {
+            while anns.get(end).is_some_and(|t| t.quantity == Some(qi)) {
                 end += 1;
             }
             if let Some(qty) = qs.get(qi)
@@ -642,7 +652,9 @@ impl Extractor {
         let mut previous: Option<(Option<u16>, Option<u16>)> = None;
         for f in found {
             let speaker = speaker_for(f.tok);
-            let category = &self.rules.categories[f.category as usize];
+            let Some(category) = self.rules.categories.get(f.category as usize) else {
+                continue;
+            };
             let mut party = f.np.party;
             let mut population = f.np.population_adjective.or(match f.np.population {
                 // `57 members of the security forces`: the complement says who
@@ -816,9 +828,8 @@ impl Extractor {
     ) -> Option<Found> {
         let previous = previous?;
         if qty.kind != Kind::Count
-            || !k.checked_sub(1).and_then(|p| anns.get(p)).is_some_and(|t| {
-                matches!(t.tok.lower.as_ref(), "including" | "includes" | "include")
-            })
+            || k == 0
+            || !matches!(lower_at(anns, k - 1), "including" | "includes" | "include")
         {
             return None;
         }
@@ -975,19 +986,20 @@ impl Extractor {
     /// singular casualty predicate.
     fn name_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         // the last word of the name, and nothing the rules know in it
+        let last = anns.get(k)?;
         let next = anns.get(k + 1)?;
-        if next.tok.is_capitalized() && next.tok.kind == TokKind::Word
-            || !anns[k].matches.is_empty()
-        {
+        if next.tok.is_capitalized() && next.tok.kind == TokKind::Word || !last.matches.is_empty() {
             return None;
         }
         let first = (0..=k)
             .rev()
             .take_while(|&i| {
-                anns[i].tok.kind == TokKind::Word
-                    && anns[i].tok.is_capitalized()
-                    && anns[i].matches.is_empty()
-                    && anns[i].quantity.is_none()
+                anns.get(i).is_some_and(|t| {
+                    t.tok.kind == TokKind::Word
+                        && t.tok.is_capitalized()
+                        && t.matches.is_empty()
+                        && t.quantity.is_none()
+                })
             })
             .last()?;
         if first == 0 && k == 0 {
@@ -1007,18 +1019,16 @@ impl Extractor {
             ..Default::default()
         };
         let mut f = self.one(anns, first, rest.pos, category, Role::After, np)?;
-        f.end_byte = anns[k].tok.end;
+        f.end_byte = last.tok.end;
         Some(f)
     }
 
     /// `17-year-old killed in accidental shooting`, `the shooting of a
     /// 16-year-old`: an age standing for the person.
     fn age_claim(&self, anns: &[Ann], k: usize, end: usize) -> Option<Found> {
-        let text = anns
-            .get(k..end)?
-            .iter()
-            .map(|t| t.tok.lower.as_ref())
-            .collect::<String>();
+        let age = anns.get(k..end)?;
+        let last = age.last()?;
+        let text = age.iter().map(|t| t.tok.lower.as_ref()).collect::<String>();
         if !text.ends_with("year-old") && !text.ends_with("yearold") {
             return None;
         }
@@ -1047,18 +1057,18 @@ impl Extractor {
                 .then(|| self.one(anns, k, rest.pos, category, Role::After, np))
                 .flatten()
                 .map(|mut f| {
-                    f.end_byte = anns[end - 1].tok.end;
+                    f.end_byte = last.tok.end;
                     f
                 });
         }
         // `the fatal shooting of a 16-year-old`
         let mut at = k;
-        if at > 0 && matches!(anns[at - 1].tok.lower.as_ref(), "a" | "an" | "the") {
+        if at > 0 && matches!(lower_at(anns, at - 1), "a" | "an" | "the") {
             at -= 1;
         }
         let category = before_number(anns, at)?;
         let mut f = self.one(anns, k, end, category, Role::Before, np)?;
-        f.end_byte = anns[end - 1].tok.end;
+        f.end_byte = last.tok.end;
         Some(f)
     }
 
@@ -1122,14 +1132,12 @@ struct Found {
 /// `on the Armenian side`, `from the Armenian side`: a party named as a
 /// side in the rest of the clause (never an agent after `by`).
 fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
-    let mut i = from;
-    while i < anns.len() && i < from + 16 {
-        let a = &anns[i];
+    for (i, a) in anns.iter().enumerate().skip(from).take(16) {
         if a.tok.is_punct(';') || a.countable {
             break;
         }
         if matches!(a.tok.lower.as_ref(), "side" | "sides")
-            && let Some(prev) = i.checked_sub(1).and_then(|p| anns.get(p))
+            && let Some(prev) = ann_before(anns, i)
         {
             // the party phrase may be several words: look at the last token's matches
             for back in 1..=3 {
@@ -1146,7 +1154,6 @@ fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
             }
             let _ = prev;
         }
-        i += 1;
     }
     None
 }
@@ -1206,7 +1213,7 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
 /// hostages`: a denial earlier in the sentence, or a release verb just
 /// before the figure, means it counts no victims.
 fn cancelled_before(anns: &[Ann], k: usize) -> bool {
-    let denied = anns[..k.min(anns.len())].iter().any(|t| {
+    let denied = anns.iter().take(k).any(|t| {
         t.tok.lower.starts_with("den") && t.matches.iter().any(|m| m.tag == Tag::Negation)
     });
     let released = (k.saturating_sub(3)..k).any(|i| {
@@ -1219,14 +1226,15 @@ fn cancelled_before(anns: &[Ann], k: usize) -> bool {
 /// `One man, age 19, died`, `Dameisha Clark, 20, is wanted`: a person's
 /// age, not a count of people.
 fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
-    let prev = k.checked_sub(1).and_then(|p| anns.get(p));
+    let prev = ann_before(anns, k);
     if prev.is_some_and(|t| matches!(t.tok.lower.as_ref(), "age" | "aged" | "ages")) {
         return true;
     }
     let before_name = k >= 2
         && prev.is_some_and(|t| t.tok.is_punct(','))
-        && anns[k - 2].tok.kind == TokKind::Word
-        && anns[k - 2].tok.is_capitalized();
+        && anns
+            .get(k - 2)
+            .is_some_and(|t| t.tok.kind == TokKind::Word && t.tok.is_capitalized());
     let closed = anns
         .get(end)
         .is_some_and(|t| t.tok.is_punct(',') || t.tok.is_punct(')'));
@@ -1235,17 +1243,12 @@ fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
 
 fn none_of_before(anns: &[Ann], k: usize) -> bool {
     let mut j = k;
-    if j > 0
-        && matches!(
-            anns[j - 1].tok.lower.as_ref(),
-            "the" | "its" | "their" | "all"
-        )
-    {
+    if j > 0 && matches!(lower_at(anns, j - 1), "the" | "its" | "their" | "all") {
         j -= 1;
     }
     j >= 2
-        && anns[j - 1].tok.lower == "of"
-        && matches!(anns[j - 2].tok.lower.as_ref(), "none" | "no" | "neither")
+        && lower_at(anns, j - 1) == "of"
+        && matches!(lower_at(anns, j - 2), "none" | "no" | "neither")
 }
 
 /// Page furniture and reader comments, sorted by start for binary search.
@@ -1257,8 +1260,9 @@ struct Regions {
 /// Whether `at` falls in one of `ranges` (sorted by start; they may nest).
 fn within(ranges: &[Range<usize>], at: usize) -> bool {
     let after = ranges.partition_point(|r| r.start <= at);
-    ranges[..after]
+    ranges
         .iter()
+        .take(after)
         .rev()
         .take(64)
         .any(|r| r.contains(&at))

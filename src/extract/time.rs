@@ -261,11 +261,11 @@ fn word_offsets(s: &str) -> Vec<(usize, &str)> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push((st, &s[st..i]));
+            out.extend(s.get(st..i).map(|w| (st, w)));
         }
     }
     if let Some(st) = start {
-        out.push((st, &s[st..]));
+        out.extend(s.get(st..).map(|w| (st, w)));
     }
     out
 }

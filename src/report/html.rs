@@ -309,14 +309,13 @@ pub fn marked_quote(c: &Claim) -> String {
         );
     }
     if !c.number.is_empty()
-        && let Some(s) = c.quote.find(&c.number)
+        && let Some((before, after)) = c.quote.split_once(c.number.as_str())
     {
-        let e = s + c.number.len();
         return format!(
             "{}<mark>{}</mark>{}",
-            escape(&c.quote[..s]),
+            escape(before),
             escape(&c.number),
-            escape(&c.quote[e..])
+            escape(after)
         );
     }
     format!("{} (<mark>{}</mark>)", escape(&c.quote), escape(&c.number))

@@ -86,14 +86,16 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
             }
         }
         // A trailing period after dotted single letters belongs to them (U.S.).
-        if let Some((j, '.')) = chars.peek().copied() {
-            let word = &text[i..end];
-            if word.len() >= 3 && word.as_bytes().get(1) == Some(&b'.') {
-                chars.next();
-                end = j + 1;
-            }
+        if let Some((j, '.')) = chars.peek().copied()
+            && end - i >= 3
+            && text.as_bytes().get(i + 1) == Some(&b'.')
+        {
+            chars.next();
+            end = j + 1;
         }
-        let word = &text[i..end];
+        let Some(word) = text.get(i..end) else {
+            continue;
+        };
         // Split possessive 's and negation n't so "its"/"it's" and "didn't" read right.
         let curly_s = word.ends_with("’s") || word.ends_with("’S");
         let straight_s = word.ends_with("'s") || word.ends_with("'S");
@@ -221,7 +223,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 }
             }
             resume = end - line_start;
-            let rest = &text[end..line_start + content.len()];
+            let rest = text
+                .get(end..line_start + content.len())
+                .unwrap_or_default();
             let mut rest_chars = rest.chars();
             let Some(space) = rest_chars.next() else {
                 break;
@@ -235,7 +239,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     || n.is_ascii_digit()
                     || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
             });
-            if !starts_new || c == '.' && is_abbreviation(&text[start..abs]) {
+            if !starts_new || c == '.' && text.get(start..abs).is_some_and(is_abbreviation) {
                 continue;
             }
             push_sentence(&mut out, text, start, end, paragraph);
@@ -304,10 +308,10 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
     while !text.is_char_boundary(byte) {
         byte -= 1;
     }
-    let before = &text[..byte];
+    let before = text.get(..byte).unwrap_or_default();
     let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    let this_line = before.rsplit_once('\n').map_or(before, |(_, l)| l);
+    (line, this_line.chars().count() + 1)
 }
 
 #[cfg(test)]
