@@ -482,8 +482,8 @@ impl Extractor {
         base: usize,
     ) -> Option<Speaker> {
         let words = anns.get(s..e)?;
-        let start = words.first()?.tok.start - base;
-        let end = words.last()?.tok.end - base;
+        let start = words.first()?.tok.start.checked_sub(base)?;
+        let end = words.last()?.tok.end.checked_sub(base)?;
         let text = sentence.get(start..end).unwrap_or_default().to_string();
         let mut party = None;
         let mut official = false;
@@ -1136,9 +1136,7 @@ fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
         if a.tok.is_punct(';') || a.countable {
             break;
         }
-        if matches!(a.tok.lower.as_ref(), "side" | "sides")
-            && let Some(prev) = ann_before(anns, i)
-        {
+        if matches!(a.tok.lower.as_ref(), "side" | "sides") {
             // the party phrase may be several words: look at the last token's matches
             for back in 1..=3 {
                 let Some(t) = i.checked_sub(back).and_then(|p| anns.get(p)) else {
@@ -1152,7 +1150,6 @@ fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
                     }
                 }
             }
-            let _ = prev;
         }
     }
     None
