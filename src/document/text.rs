@@ -129,8 +129,21 @@ fn strip_leaders(s: &str) -> &str {
         .trim()
 }
 
+/// Words separated by whitespace. Runs on every line of every document:
+/// ASCII text (nearly all of it) is counted byte by byte.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for b in s.bytes() {
+        // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// Ends like a sentence (`.`, `!`, `?`, possibly inside closing quotes).
@@ -367,7 +380,7 @@ enum Kind {
     Prose,
 }
 
-fn classify(plain: &str) -> Kind {
+fn classify(plain: &str, words: usize) -> Kind {
     if plain.is_empty() {
         return Kind::Blank;
     }
@@ -378,7 +391,7 @@ fn classify(plain: &str) -> Kind {
     if matches(&TEASER_HEADING, marker) {
         return Kind::TeaserHeading;
     }
-    match noise_kind(plain) {
+    match noise_kind(plain, words) {
         Some(kind) => Kind::Noise(kind),
         None => Kind::Prose,
     }
@@ -421,8 +434,7 @@ static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
         .ok()
 });
 
-fn noise_kind(plain: &str) -> Option<Noise> {
-    let words = word_count(plain);
+fn noise_kind(plain: &str, words: usize) -> Option<Noise> {
     let candidate = words <= 4
         || plain.contains('©')
         || words <= 10 && is_social_list(plain)
@@ -502,8 +514,7 @@ fn noise_kind(plain: &str) -> Option<Noise> {
 
 /// A teaser under a "Related stories" heading: a short headline, not a
 /// paragraph of prose.
-fn looks_like_teaser(plain: &str) -> bool {
-    let words = word_count(plain);
+fn looks_like_teaser(plain: &str, words: usize) -> bool {
     words <= 20 && !(words >= 6 && ends_like_sentence(plain))
 }
 
@@ -545,14 +556,15 @@ struct Classified {
 
 fn classified(line: Line<'_>) -> Classified {
     let plain = plain_line(line.text);
-    let kind = classify(&plain);
+    let words = word_count(&plain);
+    let kind = classify(&plain, words);
     let prose = kind == Kind::Prose;
     Classified {
         start: line.start,
         end: line.end,
         kind,
-        teaser_like: prose && looks_like_teaser(&plain),
-        long_prose: prose && word_count(&plain) >= PROSE_WORDS,
+        teaser_like: prose && looks_like_teaser(&plain, words),
+        long_prose: prose && words >= PROSE_WORDS,
     }
 }
 
@@ -973,9 +985,9 @@ mod tests {
         ];
         for line in noise {
             assert!(
-                matches!(classify(&plain_line(line)), Kind::Noise(_)),
+                matches!(kind_of(line), Kind::Noise(_)),
                 "{line:?} should be noise, got {:?}",
-                classify(&plain_line(line))
+                kind_of(line)
             );
         }
         let prose = [
@@ -990,7 +1002,7 @@ mod tests {
             "They share this view of the 12 deaths",
         ];
         for line in prose {
-            assert_eq!(classify(&plain_line(line)), Kind::Prose, "{line:?}");
+            assert_eq!(kind_of(line), Kind::Prose, "{line:?}");
         }
     }
 
@@ -1026,6 +1038,26 @@ mod tests {
             vec!["Leave a comment\n\nAlice\nThey said 500 died."]
         );
         assert_eq!(noise_texts(text), vec!["Copyright © Example 2024"]);
+    }
+
+    fn kind_of(line: &str) -> Kind {
+        let plain = plain_line(line);
+        classify(&plain, word_count(&plain))
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n",
+            "a\x0Bb\x0Cc",
+            "café  au lait",
+            "x\u{a0}y z",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 
     #[test]
