@@ -231,7 +231,7 @@ impl Record {
             Some(DOCUMENT_SCHEMA) => serde_json::from_str(line)
                 .map(Record::Document)
                 .map_err(|e| format!("{DOCUMENT_SCHEMA}: {}", document::describe_json_error(&e))),
-            Some(other) => Err(format!("unknown schema \"{other}\": {expected}")),
+            Some(other) => Err(format!("unknown schema {other:?}: {expected}")),
             None => Err(format!(
                 "no \"schema\" key: {expected} (the JSON Lines `recount extract --with-documents` writes)"
             )),
@@ -242,7 +242,7 @@ impl Record {
 /// What [`read`] (or a [`Reader`]) found: the documents, in the order
 /// their records came, the claims in line order, and the problems.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Read {
+pub struct ReadBack {
     /// One entry per document record (skipped documents included), then a
     /// stand-in for each document that has claims but no record.
     pub documents: Vec<DocumentEntry>,
@@ -253,7 +253,7 @@ pub struct Read {
     pub problems: Vec<InputProblem>,
 }
 
-impl Read {
+impl ReadBack {
     /// True if any problem is worse than a warning: `recount report`'s exit
     /// status 2.
     pub fn had_trouble(&self) -> bool {
@@ -275,7 +275,7 @@ struct Claimed {
 }
 
 /// Reads the map step's JSON Lines, from any number of inputs, into a
-/// [`Read`]. Feed it with [`Reader::read`], then call [`Reader::finish`].
+/// [`ReadBack`]. Feed it with [`Reader::read`], then call [`Reader::finish`].
 #[derive(Debug, Default)]
 pub struct Reader {
     documents: Vec<(DocumentRecord, String)>,
@@ -363,7 +363,7 @@ impl Reader {
     fn document(&mut self, d: DocumentRecord, location: String) {
         if let Some(reason) = &d.skipped {
             let message = format!(
-                "document \"{}\" was skipped when its claims were extracted: {reason}",
+                "document {:?} was skipped when its claims were extracted: {reason}",
                 d.id
             );
             self.problem(&location, Severity::Skipped, message);
@@ -400,7 +400,7 @@ impl Reader {
     /// Match claims to records: a stand-in and an error for each document
     /// with claims but no record, a warning for each record whose claim
     /// count differs from the claims read.
-    pub fn finish(mut self) -> Read {
+    pub fn finish(mut self) -> ReadBack {
         let mut expected: HashMap<&str, usize> = HashMap::new();
         for (d, _) in &self.documents {
             *expected.entry(d.id.as_str()).or_default() += d.claims;
@@ -417,7 +417,7 @@ impl Reader {
                     location: location.clone(),
                     severity: Severity::Warning,
                     message: format!(
-                        "document \"{}\": its record counts {}, the input has {read}",
+                        "document {:?}: its record counts {}, the input has {read}",
                         d.id,
                         if expected == 1 {
                             "1 claim".to_string()
@@ -443,7 +443,7 @@ impl Reader {
                 location: c.location.clone(),
                 severity: Severity::Error,
                 message: format!(
-                    "no {DOCUMENT_SCHEMA} record for document \"{id}\" (extract --with-documents writes one): its {n} {plural} reconciled without its event or copy detection"
+                    "no {DOCUMENT_SCHEMA} record for document {id:?} (extract --with-documents writes one): its {n} {plural} reconciled without its event or copy detection"
                 ),
             });
             standins.push(DocumentEntry {
@@ -469,7 +469,7 @@ impl Reader {
             .map(|(d, _)| d.into_entry())
             .collect();
         documents.extend(standins);
-        Read {
+        ReadBack {
             documents,
             claims: self.claims,
             problems: self.problems,
@@ -487,7 +487,7 @@ impl Reader {
 /// assert!(read.had_trouble());
 /// assert_eq!(read.problems[0].message, "cannot read: No such file or directory");
 /// ```
-pub fn read(inputs: &[String]) -> Read {
+pub fn read(inputs: &[String]) -> ReadBack {
     let mut reader = Reader::new();
     for input in inputs {
         if input == "-" {

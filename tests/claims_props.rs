@@ -286,7 +286,7 @@ proptest! {
 }
 
 /// Reconcile what was read and render it in every format, as `report` does.
-fn render_everything(read: recount::claims::Read) {
+fn render_everything(read: recount::claims::ReadBack) {
     let rec = PIPELINE.reconcile_claims(read.documents, read.claims);
     for format in [
         Format::Table,
