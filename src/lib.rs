@@ -3,7 +3,9 @@
 //!
 //! Data flows one way: [`document`] → [`number`] → [`extract`] →
 //! [`reconcile`] → [`report`], with [`rules`] feeding the extractor and
-//! [`eval`] scoring the whole against hand annotation. [`pipeline`] puts the
+//! [`eval`] scoring the whole against hand annotation; [`claims`] reads
+//! extracted claims back, for a reduce step that reconciles them apart from
+//! the documents. [`pipeline`] puts the
 //! stages behind one type, [`Pipeline`](pipeline::Pipeline); the `recount`
 //! binary is a thin layer of argument parsing over it.
 //!
@@ -118,6 +120,7 @@
 //! | output | `schema` | JSON Schema |
 //! |---|---|---|
 //! | `recount extract` (a line per claim; [`report::claim_json`]) | `recount.claim/1` | `docs/schema/claim.schema.json` |
+//! | `recount extract --with-documents` (a line per document, before its claims; [`report::document_json`], read back by [`claims`]) | `recount.document/1` | `docs/schema/document-record.schema.json` |
 //! | `recount report --format json` | `recount.report/1` | `docs/schema/report.schema.json` |
 //! | `recount numbers --format jsonl` / `json` (a row per quantity) | `recount.number/1` | `docs/schema/number.schema.json` |
 //! | JSON Lines documents read (`--input-format jsonl`) | — | `docs/schema/document.schema.json` |
@@ -135,6 +138,7 @@
 //! assert_eq!(line["low"], 3.0);
 //! ```
 
+pub mod claims;
 pub mod document;
 pub mod eval;
 pub mod extract;

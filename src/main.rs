@@ -6,7 +6,7 @@ use recount::document::{self, InputFormat, Item, ReadOptions, Severity};
 use recount::eval;
 use recount::extract::ExtractOptions;
 use recount::number;
-use recount::pipeline::{Pipeline, Progress};
+use recount::pipeline::{Mapped, Pipeline, Progress};
 use recount::report::{self, Format, Style};
 use recount::rules::Rules;
 use std::io::{IsTerminal, Write};
@@ -96,19 +96,32 @@ enum Command {
     },
     /// Casualty and percentage claims, one JSON object a line, as each document is done.
     #[command(
-        after_help = "Examples:\n  recount extract article.txt\n  recount extract --format table examples/articles\n  cat docs.jsonl | recount extract --input-format jsonl -\n\nExit status: 0 read, 2 trouble."
+        after_help = "Examples:\n  recount extract article.txt\n  recount extract --format table examples/articles\n  cat docs.jsonl | recount extract --input-format jsonl -\n  recount extract --with-documents shard.jsonl > claims.jsonl   # map; reduce: recount report --claims\n\nExit status: 0 read, 2 trouble."
     )]
     Extract {
         #[command(flatten)]
         input: InputArgs,
         #[arg(long, value_enum, default_value_t = ClaimsFormat::Jsonl)]
         format: ClaimsFormat,
+        /// Before each document's claims, a recount.document/1 line: its
+        /// metadata and fingerprint, for `recount report --claims` (JSON
+        /// Lines only). Every input gets one, skipped ones included.
+        #[arg(long)]
+        with_documents: bool,
     },
     /// Reconcile claims across sources and print where they agree and conflict.
-    #[command(after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --format markdown examples/articles > report.md\n  recount report --explain examples/articles\n\n", exit_help!()))]
+    #[command(after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --format markdown examples/articles > report.md\n  recount report --explain examples/articles\n  recount report --claims claims-1.jsonl claims-2.jsonl   # reduce what extract --with-documents wrote\n\n", exit_help!()))]
     Report {
         #[command(flatten)]
         input: InputArgs,
+        /// The inputs are what `recount extract --with-documents` wrote
+        /// (files, folders or `-`): reconcile those claims instead of
+        /// extracting documents. The report is the one the documents give.
+        #[arg(
+            long,
+            conflicts_with_all = ["input_format", "published", "source", "meta", "rules", "include_comments"]
+        )]
+        claims: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Also show each conflicting claim in its sentence.
@@ -242,14 +255,19 @@ fn report_problem(p: &document::InputProblem) {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Numbers { input, format } => numbers(&input, format),
-        Command::Extract { input, format } => extract(&input, format),
+        Command::Extract {
+            input,
+            format,
+            with_documents,
+        } => extract(&input, format, with_documents),
         Command::Report {
             input,
+            claims,
             format,
             explain,
             output,
-        } => report_cmd(&input, format, explain, output),
-        Command::Explain { input } => report_cmd(&input, Format::Table, true, None),
+        } => report_cmd(&input, claims, format, explain, output),
+        Command::Explain { input } => report_cmd(&input, false, Format::Table, true, None),
         Command::Man { dir } => man(dir),
         Command::Eval {
             gold,
@@ -349,7 +367,10 @@ fn numbers(input: &InputArgs, format: NumbersFormat) -> Result<u8> {
     Ok(if trouble { 2 } else { 0 })
 }
 
-fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
+fn extract(input: &InputArgs, format: ClaimsFormat, with_documents: bool) -> Result<u8> {
+    if with_documents && !matches!(format, ClaimsFormat::Jsonl) {
+        bail!("--with-documents writes JSON Lines: use it with --format jsonl (the default)");
+    }
     let pipeline = pipeline(input)?;
     let bar = progress(input.quiet);
     let stdout = std::io::stdout();
@@ -367,8 +388,8 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
     } else {
         recount::pipeline::BATCH
     };
-    pipeline.extract_stream(items, batch, |p| match p {
-        Progress::Document(_, claims) => {
+    pipeline.map_stream(items, batch, |m| match m {
+        Mapped::Document(record, claims) => {
             claims_seen += claims.len() as u64;
             if let Some(b) = &bar {
                 b.inc(1);
@@ -376,8 +397,12 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
             }
             if streaming {
                 let mut out = stdout.lock();
-                for c in claims {
-                    if let Err(e) = writeln!(out, "{}", report::claim_json(c)) {
+                let lines = with_documents
+                    .then(|| report::document_json(record))
+                    .into_iter()
+                    .chain(claims.iter().map(report::claim_json));
+                for line in lines {
+                    if let Err(e) = writeln!(out, "{line}") {
                         write_error.get_or_insert(e);
                     }
                 }
@@ -388,9 +413,16 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
                 all.extend(claims.iter().cloned());
             }
         }
-        Progress::Problem(p) => {
+        Mapped::Problem(p, record) => {
             trouble |= p.severity != Severity::Warning;
             report_problem(p);
+            if let Some(record) = record.filter(|_| with_documents) {
+                let mut out = stdout.lock();
+                if let Err(e) = writeln!(out, "{}", report::document_json(record)).and(out.flush())
+                {
+                    write_error.get_or_insert(e);
+                }
+            }
         }
     });
     if let Some(b) = bar {
@@ -418,31 +450,45 @@ fn extract(input: &InputArgs, format: ClaimsFormat) -> Result<u8> {
 
 fn report_cmd(
     input: &InputArgs,
+    claims: bool,
     format: Format,
     explain: bool,
     output: Option<PathBuf>,
 ) -> Result<u8> {
-    let pipeline = pipeline(input)?;
-    let bar = progress(input.quiet);
-    let mut claims_seen = 0u64;
-    let options = read_options(input);
-    let outcome = pipeline.run(
-        document::read_inputs(&input.inputs, &options),
-        |p| match p {
-            Progress::Document(_, claims) => {
-                claims_seen += claims.len() as u64;
-                if let Some(b) = &bar {
-                    b.inc(1);
-                    b.set_message(claims_seen.to_string());
+    let (rec, trouble) = if claims {
+        // The reduce step: claims and document records already extracted.
+        let read = recount::claims::read(&input.inputs);
+        for p in &read.problems {
+            report_problem(p);
+        }
+        let trouble = read.had_trouble();
+        let rec = Pipeline::with_default_rules().reconcile_claims(read.documents, read.claims);
+        (rec, trouble)
+    } else {
+        let pipeline = pipeline(input)?;
+        let bar = progress(input.quiet);
+        let mut claims_seen = 0u64;
+        let options = read_options(input);
+        let outcome = pipeline.run(
+            document::read_inputs(&input.inputs, &options),
+            |p| match p {
+                Progress::Document(_, claims) => {
+                    claims_seen += claims.len() as u64;
+                    if let Some(b) = &bar {
+                        b.inc(1);
+                        b.set_message(claims_seen.to_string());
+                    }
                 }
-            }
-            Progress::Problem(p) => report_problem(p),
-        },
-    );
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let rec = &outcome.reconciliation;
+                Progress::Problem(p) => report_problem(p),
+            },
+        );
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        let trouble = outcome.had_trouble();
+        (outcome.reconciliation, trouble)
+    };
+    let rec = &rec;
     let mut style = style();
     if output.is_some() {
         style = Style::default();
@@ -464,7 +510,7 @@ fn report_cmd(
             }
         }
     }
-    Ok(if outcome.had_trouble() {
+    Ok(if trouble {
         2
     } else if rec.conflicts() > 0 {
         1

@@ -28,6 +28,7 @@
 //! assert!(!outcome.had_trouble());
 //! ```
 
+use crate::claims::DocumentRecord;
 use crate::document::{self, Document, InputProblem, Item, Severity};
 use crate::extract::{Claim, ExtractOptions, Extractor};
 use crate::reconcile::{DocumentEntry, Fingerprint, ReconcileOptions, Reconciliation, reconcile};
@@ -277,13 +278,7 @@ impl Pipeline {
         let mut pending: Vec<InputProblem> = Vec::new();
         self.for_each(items, BATCH, |item, result| match (item, result) {
             (Item::Document(doc), Some((mut entry, doc_claims))) => {
-                pending.retain(|p| {
-                    let mine = warning_path(p) == doc.id || warning_path(p) == doc.origin;
-                    if mine {
-                        entry.warnings.push(p.message.clone());
-                    }
-                    !mine
-                });
+                take_warnings(&mut pending, &doc, &mut entry.warnings);
                 on_document(Progress::Document(&entry, &doc_claims));
                 entries.push(entry);
                 claims.extend(doc_claims);
@@ -345,6 +340,71 @@ impl Pipeline {
         });
     }
 
+    /// The map step of a sharded run (`recount extract --with-documents`):
+    /// [`Pipeline::extract_stream`], with each document's
+    /// [`DocumentRecord`] — what the reduce step
+    /// ([`crate::claims`], then [`Pipeline::reconcile_claims`]) needs of a
+    /// document besides its claims. Every input gets a record: a problem
+    /// that stopped a document (skipped, unreadable) comes with the record
+    /// standing for it, as [`Pipeline::run`] lists it; warnings read before
+    /// a document are in its record, as in [`Pipeline::run`].
+    ///
+    /// ```
+    /// use recount::document::{self, InputProblem, Item, Severity};
+    /// use recount::pipeline::{Mapped, Pipeline};
+    ///
+    /// let items = [
+    ///     Item::Document(document::from_text("a.txt", "Five people were killed.")),
+    ///     Item::Problem(InputProblem {
+    ///         location: "b.txt".into(),
+    ///         severity: Severity::Error,
+    ///         message: "cannot read: No such file or directory".into(),
+    ///     }),
+    /// ];
+    /// let mut lines = Vec::new();
+    /// Pipeline::with_default_rules().map_stream(items.into_iter(), 1, |m| match m {
+    ///     Mapped::Document(record, claims) => {
+    ///         lines.push(recount::report::document_json(record));
+    ///         lines.extend(claims.iter().map(recount::report::claim_json));
+    ///     }
+    ///     Mapped::Problem(_, Some(record)) => lines.push(recount::report::document_json(record)),
+    ///     Mapped::Problem(_, None) => {}
+    /// });
+    /// assert_eq!(lines.len(), 3);
+    /// assert!(lines[0].starts_with(r#"{"schema":"recount.document/1","id":"a.txt""#));
+    /// assert!(lines[1].starts_with(r#"{"schema":"recount.claim/1","doc":"a.txt""#));
+    /// assert!(lines[2].contains(r#""skipped":"cannot read: No such file or directory""#));
+    /// ```
+    pub fn map_stream(
+        &self,
+        items: impl Iterator<Item = Item>,
+        batch: usize,
+        mut on_document: impl FnMut(Mapped<'_>),
+    ) {
+        // Warnings read before their document. (`run` also attaches a
+        // warning that comes after its document; the reader never emits
+        // one, and a record already written cannot take it.)
+        let mut pending: Vec<InputProblem> = Vec::new();
+        self.for_each(items, batch, |item, result| match (item, result) {
+            (Item::Document(doc), Some((mut entry, claims))) => {
+                take_warnings(&mut pending, &doc, &mut entry.warnings);
+                let record = DocumentRecord::from_entry(&entry, &doc.origin);
+                on_document(Mapped::Document(&record, &claims));
+            }
+            (Item::Problem(p), _) => match p.severity {
+                Severity::Warning => {
+                    on_document(Mapped::Problem(&p, None));
+                    pending.push(p);
+                }
+                Severity::Skipped | Severity::Error => {
+                    let record = DocumentRecord::from_entry(&skipped_entry(&p), &p.location);
+                    on_document(Mapped::Problem(&p, Some(&record)));
+                }
+            },
+            (Item::Document(_), None) => {}
+        });
+    }
+
     fn for_each(
         &self,
         items: impl Iterator<Item = Item>,
@@ -373,7 +433,8 @@ impl Pipeline {
     /// Reconcile claims already extracted (the reduce step of a sharded run):
     /// `documents` are the records of the documents the claims came from,
     /// made by [`entry_for`] while the text is at hand — copy detection
-    /// needs their fingerprints.
+    /// needs their fingerprints — or read back from the map step's output
+    /// by [`crate::claims::read`] (`recount report --claims`).
     ///
     /// ```
     /// use recount::document;
@@ -427,6 +488,27 @@ pub enum Progress<'a> {
     Problem(&'a InputProblem),
 }
 
+/// What [`Pipeline::map_stream`] reports of one step.
+#[derive(Debug)]
+pub enum Mapped<'a> {
+    /// A document was read: its record and its claims, in text order.
+    Document(&'a DocumentRecord, &'a [Claim]),
+    /// An input could not be read, a document was skipped, or a warning;
+    /// for all but a warning, the record that stands for the document.
+    Problem(&'a InputProblem, Option<&'a DocumentRecord>),
+}
+
+/// Move the pending warnings about `doc` to its warnings.
+fn take_warnings(pending: &mut Vec<InputProblem>, doc: &Document, warnings: &mut Vec<String>) {
+    pending.retain(|p| {
+        let mine = warning_path(p) == doc.id || warning_path(p) == doc.origin;
+        if mine {
+            warnings.push(p.message.clone());
+        }
+        !mine
+    });
+}
+
 /// The report's record of a document that gave `claims` claims: id, title,
 /// outlet, date, event, and the fingerprint that copy detection compares.
 ///
@@ -476,21 +558,26 @@ fn attach_problem(entries: &mut Vec<DocumentEntry>, p: &InputProblem) -> bool {
             }
         }
         Severity::Skipped | Severity::Error => {
-            entries.push(DocumentEntry {
-                id: p.location.clone(),
-                title: None,
-                outlet: None,
-                published: None,
-                event: None,
-                claims: 0,
-                copy_of: None,
-                skipped: Some(p.message.clone()),
-                warnings: Vec::new(),
-                fingerprint: Fingerprint::default(),
-                repost: false,
-            });
+            entries.push(skipped_entry(p));
             true
         }
+    }
+}
+
+/// The entry standing for a document a problem stopped.
+fn skipped_entry(p: &InputProblem) -> DocumentEntry {
+    DocumentEntry {
+        id: p.location.clone(),
+        title: None,
+        outlet: None,
+        published: None,
+        event: None,
+        claims: 0,
+        copy_of: None,
+        skipped: Some(p.message.clone()),
+        warnings: Vec::new(),
+        fingerprint: Fingerprint::default(),
+        repost: false,
     }
 }
 

@@ -35,18 +35,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_recount");
 
 /// Documented commands that stand for the reader's own data and so cannot
 /// run here: (doc, start of the command, why).
-const PLACEHOLDERS: &[(&str, &str, &str)] = &[
-    (
-        "docs/scaling.md",
-        "recount extract -q --format jsonl shard-0001.jsonl",
-        "shard-0001.jsonl stands for a shard of the reader's corpus",
-    ),
-    (
-        "docs/scaling.md",
-        "recount report --format json event-marlow-2024/",
-        "event-marlow-2024/ stands for one event's documents",
-    ),
-];
+const PLACEHOLDERS: &[(&str, &str, &str)] = &[(
+    "docs/scaling.md",
+    "recount extract -q --with-documents shard-0001.jsonl",
+    "shard-0001.jsonl stands for a shard of the reader's corpus",
+)];
 
 /// A fenced block: its file, the line of its opening fence, info string, body.
 struct Block {

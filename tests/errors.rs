@@ -340,6 +340,224 @@ fn meta_csv_bad_date_unknown_column_unmatched_row() {
 }
 
 // ---------------------------------------------------------------------------
+// Claims read back (`report --claims`)
+
+impl Dir {
+    /// `claims.jsonl`: the map output of `good.txt` (its record, its claim),
+    /// changed by `edit`, then `extra` lines.
+    fn claims(&self, edit: impl Fn(&str) -> String, extra: &[&str]) -> &Dir {
+        let map = self.run(&["extract", "--with-documents", "good.txt"]);
+        assert_eq!(map.code, Some(0), "{}", map.stderr);
+        let mut text: String = map.stdout.lines().map(|l| edit(l) + "\n").collect();
+        for line in extra {
+            text.push_str(line);
+            text.push('\n');
+        }
+        self.write("claims.jsonl", text)
+    }
+}
+
+impl Run {
+    /// The report (`report --claims`, table) still has `good.txt`'s figure.
+    #[track_caller]
+    fn reported_good(&self) -> &Run {
+        assert!(
+            self.stdout.contains("5 — good.txt, undated"),
+            "good.txt's claim was not reconciled; stdout:\n{}",
+            self.stdout
+        );
+        self
+    }
+}
+
+fn same(line: &str) -> String {
+    line.to_string()
+}
+
+#[test]
+fn claims_line_not_json() {
+    let d = Dir::new("claims-json");
+    d.claims(same, &["{not json"]);
+    d.run(&["report", "--claims", "claims.jsonl"])
+        .expect(
+            2,
+            &["recount: skipped: claims.jsonl:3: line 3: invalid JSON: key must be a string at column 2"],
+        )
+        .reported_good();
+}
+
+#[test]
+fn claims_line_not_an_object() {
+    let d = Dir::new("claims-array");
+    d.claims(same, &["[1, 2]"]);
+    d.run(&["report", "--claims", "claims.jsonl"])
+        .expect(
+            2,
+            &["recount: skipped: claims.jsonl:3: line 3: expected a JSON object (one record a line)"],
+        )
+        .reported_good();
+}
+
+#[test]
+fn claims_line_without_schema() {
+    let d = Dir::new("claims-noschema");
+    d.claims(same, &[r#"{"id": "a", "text": "Two people died."}"#]);
+    d.run(&["report", "--claims", "claims.jsonl"])
+        .expect(
+            2,
+            &["recount: skipped: claims.jsonl:3: line 3: no \"schema\" key: expected \"recount.claim/1\" or \"recount.document/1\" (the JSON Lines `recount extract --with-documents` writes)"],
+        )
+        .reported_good();
+}
+
+#[test]
+fn claims_line_of_an_unknown_schema() {
+    let d = Dir::new("claims-schema");
+    d.claims(same, &[r#"{"schema": "recount.claim/2", "doc": "a"}"#]);
+    d.run(&["report", "--claims", "claims.jsonl"])
+        .expect(
+            2,
+            &["recount: skipped: claims.jsonl:3: line 3: unknown schema \"recount.claim/2\": expected \"recount.claim/1\" or \"recount.document/1\""],
+        )
+        .reported_good();
+}
+
+#[test]
+fn claim_missing_a_field() {
+    let d = Dir::new("claims-field");
+    d.claims(|l| l.replace(r#""category":"killed","#, ""), &[]);
+    d.run(&["report", "--claims", "claims.jsonl"]).expect(
+        2,
+        &[
+            "recount: skipped: claims.jsonl:2: line 2: recount.claim/1: missing field `category`",
+            "recount: warning: claims.jsonl:1: document \"good.txt\": its record counts 1 claim, the input has 0",
+        ],
+    );
+}
+
+#[test]
+fn claim_with_an_impossible_event_time() {
+    let d = Dir::new("claims-time");
+    d.claims(
+        |l| l.replace(r#""event_time":null"#, r#""event_time":"2024-02-30""#),
+        &[],
+    );
+    d.run(&["report", "--claims", "claims.jsonl"]).expect(
+        2,
+        &["recount: skipped: claims.jsonl:2: line 2: recount.claim/1: invalid event time \"2024-02-30\": no such date"],
+    );
+}
+
+#[test]
+fn document_record_with_a_damaged_fingerprint() {
+    let d = Dir::new("claims-print");
+    d.claims(
+        |l| {
+            l.replace(
+                r#""fingerprint":{"sketch":[],"shingles":0}"#,
+                r#""fingerprint":{"sketch":[2,1],"shingles":40}"#,
+            )
+        },
+        &[],
+    );
+    d.run(&["report", "--claims", "claims.jsonl"])
+        .expect(
+            2,
+            &["recount: skipped: claims.jsonl:1: line 1: recount.document/1: fingerprint: sketch hashes not in strictly increasing order"],
+        )
+        .reported_good();
+}
+
+#[test]
+fn claim_without_its_document_record() {
+    let d = Dir::new("claims-norecord");
+    d.claims(same, &[]);
+    let plain = d.run(&["extract", "good.txt"]);
+    d.write("claims.jsonl", &plain.stdout);
+    d.run(&["report", "--claims", "claims.jsonl"])
+        .expect(
+            2,
+            &["recount: error: claims.jsonl:1: no recount.document/1 record for document \"good.txt\" (extract --with-documents writes one): its 1 claim is reconciled without its event or copy detection"],
+        )
+        .reported_good();
+}
+
+#[test]
+fn document_the_map_step_could_not_read() {
+    let d = Dir::new("claims-skipped");
+    let map = d.run(&["extract", "--with-documents", "good.txt", "missing.txt"]);
+    assert_eq!(map.code, Some(2));
+    d.write("claims.jsonl", &map.stdout);
+    let run = d.run(&["report", "--claims", "claims.jsonl"]);
+    run.expect(
+        2,
+        &["recount: skipped: claims.jsonl:3: document \"missing.txt\" was skipped when its claims were extracted: cannot read: No such file or directory"],
+    )
+    .reported_good();
+    assert!(
+        run.stdout
+            .contains("1 documents read (0 copies, 1 skipped)")
+    );
+}
+
+#[test]
+fn document_record_whose_claims_are_not_all_there() {
+    let d = Dir::new("claims-count");
+    let map = d.run(&["extract", "--with-documents", "good.txt"]);
+    d.write(
+        "claims.jsonl",
+        map.stdout.lines().next().unwrap_or_default(),
+    );
+    d.run(&["report", "--claims", "claims.jsonl"]).expect(
+        0,
+        &["recount: warning: claims.jsonl:1: document \"good.txt\": its record counts 1 claim, the input has 0"],
+    );
+}
+
+#[test]
+fn missing_claims_file() {
+    let d = Dir::new("claims-missing");
+    d.claims(same, &[]);
+    d.run(&["report", "--claims", "nope.jsonl", "claims.jsonl"])
+        .expect(
+            2,
+            &["recount: error: nope.jsonl: cannot read: No such file or directory"],
+        )
+        .reported_good();
+}
+
+#[test]
+fn with_documents_needs_json_lines() {
+    let d = Dir::new("with-documents");
+    for format in ["json", "table"] {
+        d.run(&["extract", "--with-documents", "--format", format, "good.txt"])
+            .expect(
+                2,
+                &["recount: --with-documents writes JSON Lines: use it with --format jsonl (the default)"],
+            )
+            .printed_nothing();
+    }
+}
+
+#[test]
+fn claims_with_a_flag_of_the_map_step() {
+    let d = Dir::new("claims-flags");
+    d.claims(same, &[]);
+    d.run(&[
+        "report",
+        "--claims",
+        "--published",
+        "2024-03-03",
+        "claims.jsonl",
+    ])
+    .expect(
+        2,
+        &["error: the argument '--claims' cannot be used with '--published <PUBLISHED>'"],
+    )
+    .printed_nothing();
+}
+
+// ---------------------------------------------------------------------------
 // Rules: fatal, located, nothing read.
 
 /// `recount extract --rules r.toml good.txt` with `rules` as the file.

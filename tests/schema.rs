@@ -104,7 +104,7 @@ fn example_claims() -> Vec<Value> {
 
 #[test]
 fn every_schema_is_valid_2020_12_and_closed() {
-    for name in ["claim", "report", "number", "document"] {
+    for name in ["claim", "report", "number", "document", "document-record"] {
         let schema = schema_json(name);
         build(&schema);
         assert_eq!(
@@ -159,6 +159,14 @@ fn schema_titles_are_the_versions_the_library_writes() {
     assert_eq!(
         schema_json("number")["properties"]["schema"]["const"],
         "recount.number/1"
+    );
+    assert_eq!(
+        schema_json("document-record")["title"],
+        recount::report::DOCUMENT_SCHEMA
+    );
+    assert_eq!(
+        schema_json("document-record")["properties"]["schema"]["const"],
+        recount::report::DOCUMENT_SCHEMA
     );
 }
 
@@ -229,6 +237,90 @@ fn claim_schema_rejects_added_missing_and_mistyped_fields() {
     let mut date = claim;
     date["published"] = json!("3 March 2024");
     assert_invalid(&v, &date, "a date not in YYYY-MM-DD");
+}
+
+// ---------------------------------------------------------------------------
+// recount.document/1
+
+/// `extract --with-documents` over the examples and a missing file: every
+/// line, document records and claims alike.
+fn map_lines() -> Vec<Value> {
+    let out = recount(&[
+        "extract",
+        "--with-documents",
+        "examples/articles",
+        "no-such-file.txt",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out)
+}
+
+#[test]
+fn extract_with_documents_lines_match_their_schemas() {
+    let documents = validator("document-record");
+    let claims = validator("claim");
+    let lines = map_lines();
+    let mut seen = (0, 0);
+    for (i, line) in lines.iter().enumerate() {
+        match line["schema"].as_str() {
+            Some("recount.document/1") => {
+                assert_valid(&documents, line, &format!("line {}", i + 1));
+                seen.0 += 1;
+            }
+            Some("recount.claim/1") => {
+                assert_valid(&claims, line, &format!("line {}", i + 1));
+                seen.1 += 1;
+            }
+            other => panic!("line {}: schema {other:?}", i + 1),
+        }
+    }
+    // four articles and the missing file, and the examples' claims
+    assert_eq!(seen.0, 5);
+    assert_eq!(seen.1, example_claims().len());
+    let skipped = lines.last().expect("a last line");
+    assert_eq!(skipped["id"], "no-such-file.txt");
+    assert!(skipped["skipped"].is_string());
+}
+
+#[test]
+fn document_record_schema_shares_the_claim_schema_definitions() {
+    let claim = schema_json("claim");
+    let record = schema_json("document-record");
+    for def in ["date", "nullable_string"] {
+        assert_eq!(record["$defs"][def], claim["$defs"][def], "$defs/{def}");
+    }
+}
+
+#[test]
+fn document_record_schema_rejects_added_missing_and_mistyped_fields() {
+    let v = validator("document-record");
+    let record = map_lines().remove(0);
+    assert_valid(&v, &record, "the first record");
+
+    let mut added = record.clone();
+    added["text"] = json!("the article");
+    assert_invalid(&v, &added, "a record with an undeclared field");
+
+    let mut missing = record.clone();
+    missing.as_object_mut().unwrap().remove("fingerprint");
+    assert_invalid(&v, &missing, "a record without its fingerprint");
+
+    let mut versioned = record.clone();
+    versioned["schema"] = json!("recount.document/2");
+    assert_invalid(&v, &versioned, "a record of another version");
+
+    let mut count = record.clone();
+    count["claims"] = json!(-1);
+    assert_invalid(&v, &count, "a negative claim count");
+
+    let mut print = record;
+    print["fingerprint"]["sketch"] = json!(["12"]);
+    assert_invalid(&v, &print, "a sketch of strings");
 }
 
 // ---------------------------------------------------------------------------

@@ -11,6 +11,8 @@ mod html;
 mod read;
 mod text;
 
+pub(crate) use read::{cannot_read, describe_json_error, invalid_utf8, walk};
+
 pub use html::from_html;
 pub use text::{from_text, repost_of_hint};
 

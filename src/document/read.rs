@@ -33,7 +33,7 @@ fn problem(location: impl Into<String>, severity: Severity, message: impl Into<S
 
 /// An I/O error as a message: `cannot read: No such file or directory`
 /// (without Rust's ` (os error 2)` suffix).
-fn cannot_read(err: &io::Error) -> String {
+pub(crate) fn cannot_read(err: &io::Error) -> String {
     let text = err.to_string();
     let text = match text.rfind(" (os error ") {
         Some(pos) if text.ends_with(')') => text.get(..pos).unwrap_or(&text).to_string(),
@@ -42,7 +42,7 @@ fn cannot_read(err: &io::Error) -> String {
     format!("cannot read: {text}")
 }
 
-fn invalid_utf8(byte: usize) -> String {
+pub(crate) fn invalid_utf8(byte: usize) -> String {
     format!("invalid UTF-8 at byte {byte}; decoded with replacement characters")
 }
 
@@ -439,15 +439,18 @@ struct Record {
 /// `line 3: missing field `text`` / `line 4: invalid JSON: expected value at
 /// column 1`.
 fn json_error(line: usize, err: &serde_json::Error) -> String {
+    format!("line {line}: {}", describe_json_error(err))
+}
+
+/// A JSON error of one line, without serde_json's position suffix:
+/// `missing field `text`` / `invalid JSON: expected value at column 1`.
+pub(crate) fn describe_json_error(err: &serde_json::Error) -> String {
     let full = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
     match err.classify() {
-        serde_json::error::Category::Data => format!("line {line}: {message}"),
-        _ => format!(
-            "line {line}: invalid JSON: {message} at column {}",
-            err.column()
-        ),
+        serde_json::error::Category::Data => message.to_string(),
+        _ => format!("invalid JSON: {message} at column {}", err.column()),
     }
 }
 
@@ -644,7 +647,7 @@ fn wanted_in_folder(path: &Path, name: &str) -> bool {
 
 /// Every readable file under `dir`, sorted by path; problems for folders that
 /// cannot be listed.
-fn walk(dir: &Path, problems: &mut Vec<Item>) -> Vec<PathBuf> {
+pub(crate) fn walk(dir: &Path, problems: &mut Vec<Item>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     let mut seen = HashSet::new();

@@ -235,10 +235,10 @@ pub fn score_gold(
             score.false_negatives += 1;
             continue;
         };
-        let found = claims.iter().enumerate().find(|(i, c)| {
-            !used[*i] && file_name(&c.doc) == g.doc && c.start < span.1 && span.0 < c.end
+        let found = claims.iter().zip(&used).enumerate().find(|(_, (c, used))| {
+            !**used && file_name(&c.doc) == g.doc && c.start < span.1 && span.0 < c.end
         });
-        let Some((i, c)) = found else {
+        let Some((i, (c, _))) = found else {
             score.false_negatives += 1;
             if !g.stretch {
                 report.missed_required += 1;
@@ -253,7 +253,9 @@ pub fn score_gold(
             ));
             continue;
         };
-        used[i] = true;
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
         if c.category != g.category || !same_value(c, g) {
             score.false_negatives += 1;
             report
@@ -324,9 +326,9 @@ pub fn score_gold(
         }
     }
     let gold_doc_set: Vec<&str> = gold_docs.clone();
-    for (i, c) in claims.iter().enumerate() {
+    for (c, used) in claims.iter().zip(&used) {
         let name = file_name(&c.doc);
-        if used[i] || !gold_doc_set.contains(&name) {
+        if *used || !gold_doc_set.contains(&name) {
             continue;
         }
         report

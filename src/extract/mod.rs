@@ -11,7 +11,7 @@
 mod clause;
 mod time;
 
-pub use time::{EventTime, parse_date, sentence_time};
+pub use time::{EventTime, ParseEventTimeError, parse_date, sentence_time};
 
 use crate::document::Document;
 use crate::number::{self, Kind, Qualifier, Quantity};
@@ -62,6 +62,100 @@ pub struct Claim {
     pub outlet: Option<String>,
     /// The claim was read from reader comments.
     pub in_comments: bool,
+}
+
+impl<'de> Deserialize<'de> for Claim {
+    /// Reads what [`Serialize`] writes (a `recount.claim/1` line of
+    /// `recount extract`, its `schema` and any other unknown key ignored),
+    /// giving back the claim that was written.
+    ///
+    /// The `event_time` string does not say whether the sentence stated the
+    /// time or it is the publication date. Only a day equal to `published`
+    /// can be either; it is taken as stated when the quote states a time
+    /// (as the extractor decided), else as the publication date.
+    ///
+    /// ```
+    /// use recount::document;
+    /// use recount::extract::Claim;
+    /// use recount::pipeline::Pipeline;
+    ///
+    /// let mut doc = document::from_text("a.txt", "Five people were killed on Tuesday. Two died today.");
+    /// doc.published = Some(jiff::civil::date(2024, 3, 7));
+    /// for claim in Pipeline::with_default_rules().extract(&doc) {
+    ///     let line = recount::report::claim_json(&claim);
+    ///     let back: Claim = serde_json::from_str(&line).unwrap();
+    ///     assert_eq!(back, claim);
+    /// }
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Claim, D::Error> {
+        /// The fields as written; a field added to [`Claim`] must be added
+        /// here too (the conversion below does not compile otherwise).
+        #[derive(Deserialize)]
+        #[serde(rename = "Claim")]
+        struct Fields {
+            doc: String,
+            start: usize,
+            end: usize,
+            line: usize,
+            column: usize,
+            number: String,
+            quote: std::sync::Arc<str>,
+            quote_start: usize,
+            category: String,
+            low: Option<f64>,
+            high: Option<f64>,
+            qualifier: Qualifier,
+            party: Option<String>,
+            population: Option<String>,
+            speaker: Option<String>,
+            hedges: Vec<String>,
+            event_time: Option<EventTime>,
+            subject: Option<String>,
+            published: Option<jiff::civil::Date>,
+            outlet: Option<String>,
+            in_comments: bool,
+        }
+        let f = Fields::deserialize(d)?;
+        let event_time = f.event_time.map(|t| {
+            let publication_day = t.first == t.last && Some(t.first) == f.published;
+            if publication_day && !states_time(&f.quote, f.published) {
+                EventTime::day(t.first, false)
+            } else {
+                t
+            }
+        });
+        Ok(Claim {
+            doc: f.doc,
+            start: f.start,
+            end: f.end,
+            line: f.line,
+            column: f.column,
+            number: f.number,
+            quote: f.quote,
+            quote_start: f.quote_start,
+            category: f.category,
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier,
+            party: f.party,
+            population: f.population,
+            speaker: f.speaker,
+            hedges: f.hedges,
+            event_time,
+            subject: f.subject,
+            published: f.published,
+            outlet: f.outlet,
+            in_comments: f.in_comments,
+        })
+    }
+}
+
+/// Whether a sentence states when its events happened, as the extractor
+/// reads it against the publication date.
+fn states_time(sentence: &str, published: Option<jiff::civil::Date>) -> bool {
+    // Word cues (`today`, `on Tuesday`) need no number scan.
+    sentence_time(sentence, 0, &[], published).is_some()
+        || sentence_time(sentence, 0, &number::scan(sentence), published).is_some()
 }
 
 /// Options of the extractor.

@@ -4,8 +4,9 @@
 use crate::number::{Kind, Quantity};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::str::FromStr;
 
 /// A span of days the event falls in: a day, a week, a month or a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -67,6 +68,110 @@ impl fmt::Display for EventTime {
 impl Serialize for EventTime {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// Why a string is not an event time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseEventTimeError(String);
+
+impl fmt::Display for ParseEventTimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParseEventTimeError {}
+
+impl FromStr for EventTime {
+    type Err = ParseEventTimeError;
+
+    /// Reads what [`Display`](fmt::Display) writes: a day `2021-11-16`, a
+    /// month `2020-09`, a year `2020` or a span `2021-11-16/2021-11-18`, with
+    /// four-digit years. The result is `stated`: the string does not say
+    /// whether a sentence stated it (see [`Claim`](super::Claim)'s
+    /// `Deserialize`, which knows).
+    ///
+    /// ```
+    /// use recount::extract::EventTime;
+    /// for s in ["2021-11-16", "2020-09", "2020", "2021-11-16/2021-11-18"] {
+    ///     assert_eq!(s.parse::<EventTime>().unwrap().to_string(), s);
+    /// }
+    /// let e = "2024-02-30".parse::<EventTime>().unwrap_err();
+    /// assert_eq!(e.to_string(), "invalid event time \"2024-02-30\": no such date");
+    /// assert!("2024-3".parse::<EventTime>().is_err());
+    /// assert!("2024-03-05/2024-03-01".parse::<EventTime>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<EventTime, ParseEventTimeError> {
+        let error = |why: &str| ParseEventTimeError(format!("invalid event time \"{s}\": {why}"));
+        const FORMS: &str = "expected YYYY-MM-DD, YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD";
+        let time = if let Some((a, b)) = s.split_once('/') {
+            let (Some(first), Some(last)) = (day_parts(a), day_parts(b)) else {
+                return Err(error(FORMS));
+            };
+            let first = to_date(first).ok_or_else(|| error("no such date"))?;
+            let last = to_date(last).ok_or_else(|| error("no such date"))?;
+            if last < first {
+                return Err(error("the span ends before it begins"));
+            }
+            EventTime {
+                first,
+                last,
+                stated: true,
+            }
+        } else if let Some(parts) = day_parts(s) {
+            EventTime::day(to_date(parts).ok_or_else(|| error("no such date"))?, true)
+        } else if let Some((year, month)) = s.split_once('-') {
+            let (Some(year), Some(month)) = (digits(year, 4), digits(month, 2)) else {
+                return Err(error(FORMS));
+            };
+            let month = i8::try_from(month).ok();
+            month
+                .and_then(|m| EventTime::month(year, m))
+                .ok_or_else(|| error("no such month"))?
+        } else {
+            let year = digits(s, 4).ok_or_else(|| error(FORMS))?;
+            EventTime::year(year).ok_or_else(|| error("no such year"))?
+        };
+        Ok(time)
+    }
+}
+
+/// A run of exactly `len` ASCII digits, as a number.
+fn digits(s: &str, len: usize) -> Option<i16> {
+    if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// `YYYY-MM-DD` split into its numbers (not yet checked as a date).
+fn day_parts(s: &str) -> Option<(i16, i16, i16)> {
+    let mut parts = s.split('-');
+    let y = digits(parts.next()?, 4)?;
+    let m = digits(parts.next()?, 2)?;
+    let d = digits(parts.next()?, 2)?;
+    parts.next().is_none().then_some((y, m, d))
+}
+
+fn to_date((y, m, d): (i16, i16, i16)) -> Option<Date> {
+    Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+impl<'de> Deserialize<'de> for EventTime {
+    /// The string [`FromStr`] reads; the result is `stated`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EventTime, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = EventTime;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an event time (YYYY-MM-DD, YYYY-MM, YYYY or YYYY-MM-DD/YYYY-MM-DD)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<EventTime, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
     }
 }
 

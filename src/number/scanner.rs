@@ -112,16 +112,19 @@ const fn class_of(b: u8) -> u8 {
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = class_of(i as u8);
-        i += 1;
+    let mut rest: &mut [u8] = &mut t;
+    let mut b: u8 = 0;
+    while let [slot, tail @ ..] = rest {
+        *slot = class_of(b);
+        b = b.wrapping_add(1);
+        rest = tail;
     }
     t
 };
 
 fn class(b: u8) -> usize {
-    usize::from(CLASS[usize::from(b)])
+    // A u8 always indexes a 256-entry table: the check compiles away.
+    CLASS.get(usize::from(b)).map_or(0, |&c| usize::from(c))
 }
 
 /// The first three byte classes of every pattern, as a 32×32×32 bit set:

@@ -18,7 +18,7 @@ pub const CONTAINMENT: f64 = 0.6;
 const MIN_SHINGLES: usize = 30;
 
 /// What copy detection keeps of a document: a few kilobytes, not its text.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fingerprint {
     /// Sorted, deduplicated smallest shingle hashes.
     sketch: Vec<u64>,

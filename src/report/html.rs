@@ -427,6 +427,9 @@ const AXIS_X1: f64 = 700.0;
 const VALUE_X: f64 = 712.0;
 const ROW_H: f64 = 30.0;
 const TOP: f64 = 8.0;
+/// More ticks than an axis ever has (`max / step` is at most 5, give or
+/// take rounding).
+const MAX_TICKS: u32 = 12;
 
 fn chart(out: &mut String, n: usize, g: &Group) {
     let finite_max = g
@@ -484,10 +487,17 @@ fn chart(out: &mut String, n: usize, g: &Group) {
         step = step.max(1.0);
     }
     out.push_str("<g class=\"ticks\">");
-    for k in 0.. {
+    // `step` is at least a fifth of `max`: a handful of ticks. The bound
+    // keeps a figure too small for the rounding below (1e-9) from looping.
+    for k in 0..=MAX_TICKS {
         // Rounded so that 3 × 0.2 is written 0.6.
-        let t = (k as f64 * step * 1e6).round() / 1e6;
-        if t > max + 1e-9 {
+        let raw = f64::from(k) * step;
+        let t = if step >= 1e-6 {
+            (raw * 1e6).round() / 1e6
+        } else {
+            raw
+        };
+        if t > max + (max * 1e-9).min(1e-9) {
             break;
         }
         let tx = x(t);
@@ -701,6 +711,45 @@ mod tests {
         assert_eq!(nice_ceil(2.2), 2.5);
         assert_eq!(nice_ceil(0.0), 1.0);
         assert_eq!(nice_ceil(8125.0), 10000.0);
+    }
+
+    #[test]
+    fn tiny_and_huge_figures_chart_in_a_few_ticks() {
+        for v in [1e-300, 3e-9, 0.2, 6.0, 1e300, f64::MAX] {
+            let g = Group {
+                event: "e".into(),
+                category: "killed".into(),
+                party: None,
+                population: None,
+                subject: None,
+                status: Status::SingleSource,
+                low: Some(v),
+                best: Some(v),
+                high: Some(v),
+                independent_sources: 1,
+                sources: vec![SourceValue {
+                    source: "s".into(),
+                    documents: vec!["d".into()],
+                    outlet: None,
+                    published: None,
+                    low: Some(v),
+                    high: Some(v),
+                    qualifier: Qualifier::Exact,
+                    number: v.to_string(),
+                    hedges: Vec::new(),
+                    speaker: None,
+                }],
+                claims: Vec::new(),
+                notes: Vec::new(),
+            };
+            let mut out = String::new();
+            chart(&mut out, 1, &g);
+            let ticks = out.matches("class=\"tick\"").count();
+            assert!(
+                (1..=MAX_TICKS as usize + 1).contains(&ticks),
+                "{v}: {ticks} ticks"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod html;
 
+use crate::claims::DocumentRecord;
 use crate::extract::Claim;
 use crate::reconcile::{Group, Reconciliation, Status, fmt_value};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
@@ -15,6 +16,9 @@ use std::fmt::Write as _;
 pub const REPORT_SCHEMA: &str = "recount.report/1";
 /// Version of the claim contract (`docs/schema/claim.schema.json`).
 pub const CLAIM_SCHEMA: &str = "recount.claim/1";
+/// Version of the map step's document record
+/// (`docs/schema/document-record.schema.json`).
+pub const DOCUMENT_SCHEMA: &str = "recount.document/1";
 
 /// How a report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -267,6 +271,23 @@ pub fn claim_json(claim: &Claim) -> String {
     serde_json::to_string(&Line {
         schema: CLAIM_SCHEMA,
         claim,
+    })
+    .unwrap_or_default()
+}
+
+/// One document's record as a JSON Lines record, with the document schema
+/// version: what `recount extract --with-documents` writes before the
+/// document's claims, for [`crate::claims`] to read back.
+pub fn document_json(record: &DocumentRecord) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        schema: &'static str,
+        #[serde(flatten)]
+        record: &'a DocumentRecord,
+    }
+    serde_json::to_string(&Line {
+        schema: DOCUMENT_SCHEMA,
+        record,
     })
     .unwrap_or_default()
 }

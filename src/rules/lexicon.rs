@@ -93,16 +93,16 @@ impl Lexicon {
         };
         let words: Vec<String> = toks.iter().map(|t| t.lower.to_string()).collect();
         let original = toks.iter().map(|t| t.text.to_string()).collect();
+        let Some(first) = words.first().cloned() else {
+            return false;
+        };
         // duplicates are dropped in `seal`, in linear time
-        self.by_first
-            .entry(words[0].clone())
-            .or_default()
-            .push(Entry {
-                words,
-                tag,
-                case,
-                original,
-            });
+        self.by_first.entry(first).or_default().push(Entry {
+            words,
+            tag,
+            case,
+            original,
+        });
         true
     }
 
@@ -160,23 +160,28 @@ impl Lexicon {
         entries
             .iter()
             .filter(|e| {
-                e.words.iter().enumerate().all(|(k, w)| {
-                    toks.get(i + k).is_some_and(|t| {
-                        t.lower == *w
-                            && match e.case {
-                                Case::Any => true,
-                                Case::Capitalized => {
-                                    k > 0
-                                        || t.is_capitalized()
-                                        || !e.original[k]
-                                            .chars()
-                                            .next()
-                                            .is_some_and(char::is_uppercase)
+                // `words` and `original` are the same tokens, lowercased and as written
+                e.words
+                    .iter()
+                    .zip(&e.original)
+                    .enumerate()
+                    .all(|(k, (w, original))| {
+                        toks.get(i + k).is_some_and(|t| {
+                            t.lower == *w
+                                && match e.case {
+                                    Case::Any => true,
+                                    Case::Capitalized => {
+                                        k > 0
+                                            || t.is_capitalized()
+                                            || !original
+                                                .chars()
+                                                .next()
+                                                .is_some_and(char::is_uppercase)
+                                    }
+                                    Case::Exact => t.text == *original,
                                 }
-                                Case::Exact => t.text == e.original[k],
-                            }
+                        })
                     })
-                })
             })
             .map(|e| PhraseMatch {
                 len: e.words.len(),
