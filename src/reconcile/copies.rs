@@ -3,6 +3,7 @@
 //! candidates, and a candidate pair whose estimated containment is high is
 //! a copy. No pair of documents is compared unless they share a hash.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::hash::Hasher;
 
@@ -163,24 +164,24 @@ pub fn find_copies(
     prints: &[Fingerprint],
     is_original_first: impl Fn(usize, usize) -> bool,
 ) -> Vec<Option<usize>> {
-    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (d, p) in prints.iter().enumerate() {
-        if p.shingles < MIN_SHINGLES {
-            continue;
-        }
-        for h in &p.sketch {
-            index.entry(*h).or_default().push(d);
-        }
-    }
+    // Every (hash, document) of the sketches, sorted: documents sharing a
+    // hash are a run, in input order.
+    let mut index: Vec<(u64, usize)> = prints
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.shingles >= MIN_SHINGLES)
+        .flat_map(|(d, p)| p.sketch.iter().map(move |&h| (h, d)))
+        .collect();
+    index.par_sort_unstable();
     let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for docs in index.values() {
+    for docs in index.chunk_by(|a, b| a.0 == b.0) {
         // A hash in very many documents is boilerplate, not evidence.
         if docs.len() > 64 {
             continue;
         }
-        let mut rest = docs.as_slice();
-        while let Some((&a, later)) = rest.split_first() {
-            for &b in later {
+        let mut rest = docs;
+        while let Some((&(_, a), later)) = rest.split_first() {
+            for &(_, b) in later {
                 *shared.entry((a, b)).or_default() += 1;
             }
             rest = later;
