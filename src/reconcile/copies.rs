@@ -3,7 +3,8 @@
 //! candidates, and a candidate pair whose estimated containment is high is
 //! a copy. No pair of documents is compared unless they share a hash.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::hash::Hasher;
 
 /// Words per shingle.
@@ -187,33 +188,27 @@ pub fn find_copies(
     prints: &[Fingerprint],
     is_original_first: impl Fn(usize, usize) -> bool,
 ) -> Vec<Option<usize>> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (d, p) in prints.iter().enumerate() {
-        if p.shingles < MIN_SHINGLES {
-            continue;
-        }
-        for h in &p.sketch {
-            index.entry(*h).or_default().push(d);
-        }
-    }
-    let mut parent: Vec<usize> = (0..prints.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for docs in index.values() {
+    // Every (hash, document) of the sketches, sorted: documents sharing a
+    // hash are a run, in input order.
+    let mut index: Vec<(u64, usize)> = prints
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.shingles >= MIN_SHINGLES)
+        .flat_map(|(d, p)| p.sketch.iter().map(move |&h| (h, d)))
+        .collect();
+    index.par_sort_unstable();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for docs in index.chunk_by(|a, b| a.0 == b.0) {
         // A hash in very many documents is boilerplate, not evidence.
         if docs.len() > 64 {
             continue;
         }
-        for (a_pos, &a) in docs.iter().enumerate() {
-            for &b in &docs[a_pos + 1..] {
+        let mut rest = docs;
+        while let Some((&(_, a), later)) = rest.split_first() {
+            for &(_, b) in later {
                 *shared.entry((a, b)).or_default() += 1;
             }
+            rest = later;
         }
     }
     let mut pairs: Vec<(usize, usize)> = shared
@@ -222,29 +217,68 @@ pub fn find_copies(
         .map(|(k, _)| k)
         .collect();
     pairs.sort_unstable();
+    let mut sets = Sets::new(prints.len());
     for (a, b) in pairs {
-        let (small, large) = if prints[a].shingles <= prints[b].shingles {
-            (a, b)
-        } else {
-            (b, a)
+        let (Some(pa), Some(pb)) = (prints.get(a), prints.get(b)) else {
+            continue;
         };
-        if prints[small].containment_in(&prints[large]) >= CONTAINMENT {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        let (small, large) = if pa.shingles <= pb.shingles {
+            (pa, pb)
+        } else {
+            (pb, pa)
+        };
+        if small.containment_in(large) >= CONTAINMENT {
+            let (ra, rb) = (sets.root(a), sets.root(b));
             if ra != rb {
                 if is_original_first(ra, rb) {
-                    parent[rb] = ra;
+                    sets.join(rb, ra);
                 } else {
-                    parent[ra] = rb;
+                    sets.join(ra, rb);
                 }
             }
         }
     }
     (0..prints.len())
         .map(|d| {
-            let r = root(&mut parent, d);
+            let r = sets.root(d);
             (r != d).then_some(r)
         })
         .collect()
+}
+
+/// Disjoint sets of documents (union-find): each set is named by its root,
+/// the original of a set of copies.
+struct Sets {
+    parent: Vec<usize>,
+}
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    /// The root of `x`'s set, halving the path on the way.
+    fn root(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x)
+            && p != x
+        {
+            let grandparent = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = grandparent;
+            }
+            x = grandparent;
+        }
+        x
+    }
+
+    /// Puts the set whose root is `child` under the root `root`.
+    fn join(&mut self, child: usize, root: usize) {
+        if let Some(slot) = self.parent.get_mut(child) {
+            *slot = root;
+        }
+    }
 }
 
 #[cfg(test)]

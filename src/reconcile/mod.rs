@@ -3,7 +3,10 @@
 //! each group gets a status, a low/best/high estimate and notes.
 //!
 //! Grouping hashes the key; no two claims are ever compared pairwise.
-//! `docs/reconcile.md` states the rules for status, `best` and totals.
+//! Claims move into their groups (none is cloned) and groups are
+//! reconciled in parallel; the result does not depend on the number of
+//! threads. `docs/reconcile.md` states the rules for status, `best` and
+//! totals.
 
 mod copies;
 
@@ -12,8 +15,10 @@ pub use copies::{CONTAINMENT, Fingerprint, find_copies};
 use crate::extract::{Claim, EventTime, sentence_time};
 use crate::number::Qualifier;
 use jiff::civil::Date;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What reconciliation needs of a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,14 +91,7 @@ impl SourceValue {
     /// The range the statement allows, as closed bounds for comparison:
     /// `more than 6,500` excludes 6,500; `about 25` allows ±10%.
     fn bounds(&self) -> (f64, f64) {
-        let low = self.low.unwrap_or(0.0);
-        let high = self.high.unwrap_or(f64::INFINITY);
-        match self.qualifier {
-            Qualifier::MoreThan => (low + 1e-9, high),
-            Qualifier::LessThan => (low, high - 1e-9),
-            Qualifier::Approx => (low * 0.9, high * 1.1),
-            _ => (low, high),
-        }
+        bounds(self.low, self.high, self.qualifier)
     }
 
     /// A single figure for this statement (for `best`).
@@ -116,26 +114,72 @@ impl SourceValue {
     }
 }
 
+/// The range a statement allows, as closed bounds for comparison.
+fn bounds(low: Option<f64>, high: Option<f64>, qualifier: Qualifier) -> (f64, f64) {
+    let low = low.unwrap_or(0.0);
+    let high = high.unwrap_or(f64::INFINITY);
+    match qualifier {
+        Qualifier::MoreThan => (low + 1e-9, high),
+        Qualifier::LessThan => (low, high - 1e-9),
+        Qualifier::Approx => (low * 0.9, high * 1.1),
+        _ => (low, high),
+    }
+}
+
 /// A figure as people read it.
 pub fn fmt_value(low: Option<f64>, high: Option<f64>, qualifier: Qualifier) -> String {
-    let n = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            format!("{}", v as i64)
+    let mut out = String::new();
+    write_value(&mut out, low, high, qualifier);
+    out
+}
+
+/// [`fmt_value`] into a string.
+fn write_value(out: &mut String, low: Option<f64>, high: Option<f64>, qualifier: Qualifier) {
+    use std::fmt::Write;
+    let n = |out: &mut String, v: f64| {
+        // writing to a String cannot fail
+        let _ = if v.fract() == 0.0 && v.abs() < 1e15 {
+            write!(out, "{}", v as i64)
         } else {
-            format!("{v}")
-        }
+            write!(out, "{v}")
+        };
     };
     match (qualifier, low, high) {
-        (Qualifier::AtLeast, Some(l), _) => format!("at least {}", n(l)),
-        (Qualifier::MoreThan, Some(l), _) => format!("more than {}", n(l)),
-        (Qualifier::AtMost, _, Some(h)) => format!("at most {}", n(h)),
-        (Qualifier::LessThan, _, Some(h)) => format!("fewer than {}", n(h)),
-        (Qualifier::Approx, Some(l), _) => format!("about {}", n(l)),
-        (_, Some(l), Some(h)) if l == h => n(l),
-        (_, Some(l), Some(h)) => format!("{}–{}", n(l), n(h)),
-        (_, Some(l), None) => format!("{}+", n(l)),
-        (_, None, Some(h)) => format!("≤{}", n(h)),
-        (_, None, None) => "?".into(),
+        (Qualifier::AtLeast, Some(l), _) => {
+            out.push_str("at least ");
+            n(out, l);
+        }
+        (Qualifier::MoreThan, Some(l), _) => {
+            out.push_str("more than ");
+            n(out, l);
+        }
+        (Qualifier::AtMost, _, Some(h)) => {
+            out.push_str("at most ");
+            n(out, h);
+        }
+        (Qualifier::LessThan, _, Some(h)) => {
+            out.push_str("fewer than ");
+            n(out, h);
+        }
+        (Qualifier::Approx, Some(l), _) => {
+            out.push_str("about ");
+            n(out, l);
+        }
+        (_, Some(l), Some(h)) if l == h => n(out, l),
+        (_, Some(l), Some(h)) => {
+            n(out, l);
+            out.push('–');
+            n(out, h);
+        }
+        (_, Some(l), None) => {
+            n(out, l);
+            out.push('+');
+        }
+        (_, None, Some(h)) => {
+            out.push('≤');
+            n(out, h);
+        }
+        (_, None, None) => out.push('?'),
     }
 }
 
@@ -207,113 +251,116 @@ impl Default for ReconcileOptions {
     }
 }
 
-/// event, category, party, population, subject
-type GroupKey = (
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
+/// A group's key, borrowed from its claims: event (an index into the
+/// event names), category, party, population, subject.
+type GroupKey<'a> = (
+    u32,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
 );
 
+/// A claim's key before its event is known: where its event comes from,
+/// category, party, population, subject.
+type ProtoKey<'a> = (
+    EventOf<'a>,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+/// A group's key, owned: the claims it was borrowed from move into the groups.
+struct OwnedKey {
+    event: u32,
+    category: String,
+    party: Option<String>,
+    population: Option<String>,
+    subject: Option<String>,
+}
+
+/// Claims per parallel task in the pass over all claims. A chunk's local
+/// key numbers are below this, so they fit in `u32`.
+const CHUNK: usize = 1 << 14;
+
 /// Reconcile the claims of a batch of documents.
+///
+/// Every claim moves into its group; none is cloned. One parallel pass over
+/// the claims finds their documents and keys, the keys (a few per group)
+/// are numbered into groups, each claim moves to its group's place in one
+/// more parallel pass, and then each group is reconciled on its own, in
+/// parallel. The result does not depend on the number of threads.
+/// Documents and groups are numbered with `u32`: more than 4 billion of
+/// either would not fit in memory.
 pub fn reconcile(
     mut documents: Vec<DocumentEntry>,
     mut claims: Vec<Claim>,
     options: &ReconcileOptions,
 ) -> Reconciliation {
-    // Copies: which document is a copy of which.
-    let prints: Vec<Fingerprint> = documents.iter().map(|d| d.fingerprint.clone()).collect();
-    let copies = find_copies(&prints, |a, b| {
-        original_first(&documents[a], a, &documents[b], b)
-    });
-    let by_id: HashMap<String, usize> = documents
+    let (roots, cluster_date) = mark_copies(&mut documents);
+    // From here on the documents are only read.
+    let documents_ref = &documents;
+    // (A later document with the same id wins, as it always has.)
+    let by_id: FxHashMap<&str, u32> = documents_ref
         .iter()
         .enumerate()
-        .map(|(i, d)| (d.id.clone(), i))
+        .filter_map(|(i, d)| Some((d.id.as_str(), u32::try_from(i).ok()?)))
         .collect();
-    // Copies share publication data: an undated copy takes its original's date.
-    let mut cluster_date: HashMap<usize, Date> = HashMap::new();
-    for (d, c) in copies.iter().enumerate() {
-        let root = c.unwrap_or(d);
-        if let Some(p) = documents[d].published {
-            let e = cluster_date.entry(root).or_insert(p);
-            *e = (*e).min(p);
-        }
-    }
-    for (d, c) in copies.iter().enumerate() {
-        documents[d].copy_of = c.map(|r| documents[r].id.clone());
-    }
-    for claim in &mut claims {
-        let Some(&d) = by_id.get(&claim.doc) else {
-            continue;
-        };
-        let root = copies[d].unwrap_or(d);
-        if claim.published.is_none()
-            && let Some(date) = cluster_date.get(&root)
-        {
-            claim.published = Some(*date);
-            if claim.event_time.is_none() {
-                // resolve the sentence's own time (`last year`) against the date now known
-                let quantities = crate::number::scan(&claim.quote);
-                claim.event_time = sentence_time(&claim.quote, 0, &quantities, Some(*date))
-                    .or(Some(EventTime::day(*date, false)));
-            }
-        }
-    }
     // Claims of an independent source share its key: the outlet if known,
-    // else the original of its copies.
-    let source_key = |claim: &Claim| -> String {
-        let d = by_id.get(&claim.doc).copied();
-        let root = d.map(|d| copies[d].unwrap_or(d));
-        // The original's outlet, never a copy's: a repost is its original's source.
-        let outlet = match root {
-            Some(r) => documents[r].outlet.clone(),
-            None => claim.outlet.clone(),
-        };
-        match (outlet, root) {
-            (Some(o), _) => o,
-            (None, Some(r)) => documents[r].id.clone(),
-            (None, None) => claim.doc.clone(),
-        }
-    };
-    let events = assign_events(&claims, &documents, &by_id, options);
-    let mut groups: HashMap<GroupKey, Vec<usize>> = HashMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        let subject = if c.category == options.percent_category {
-            c.subject.clone()
-        } else {
-            None
-        };
-        groups
-            .entry((
-                events[i].clone(),
-                c.category.clone(),
-                c.party.clone(),
-                c.population.clone(),
-                subject,
-            ))
-            .or_default()
-            .push(i);
-    }
-    let mut out: Vec<Group> = groups
-        .into_iter()
-        .map(|((event, category, party, population, subject), members)| {
-            let members: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-            build_group(
-                event,
-                category,
-                party,
-                population,
-                subject,
-                &members,
-                &source_key,
-                &documents,
-                &by_id,
-            )
+    // else the original of its copies. The original's outlet, never a
+    // copy's: a repost is its original's source.
+    let doc_source: Vec<&str> = roots
+        .iter()
+        .map(|&r| {
+            documents_ref
+                .get(r)
+                .map_or("", |o| o.outlet.as_deref().unwrap_or(&o.id))
         })
         .collect();
-    out.sort_by(|a, b| {
+    let chunks = read_chunks(
+        &mut claims,
+        documents_ref,
+        &by_id,
+        &roots,
+        &cluster_date,
+        options,
+    );
+    let GroupNumbers {
+        renumber,
+        keys,
+        counts,
+        event_names,
+    } = number_groups(&chunks, options);
+    // The keys and chunks borrow from the claims: owned copies of what is
+    // needed before the claims move.
+    let keys: Vec<OwnedKey> = keys
+        .into_iter()
+        .map(|(event, category, party, population, subject)| OwnedKey {
+            event,
+            category: category.to_string(),
+            party: party.map(str::to_string),
+            population: population.map(str::to_string),
+            subject: subject.map(str::to_string),
+        })
+        .collect();
+    let places: Vec<ClaimPlaces> = chunks.into_iter().map(|c| c.claims).collect();
+    let (slots, docs) = move_into_groups(claims, &places, &renumber, &counts);
+    let ctx = GroupContext {
+        by_id: &by_id,
+        doc_rank: &ranks(documents_ref.iter().map(|d| d.id.as_str())),
+        doc_source: &doc_source,
+        source_rank: &ranks(doc_source.iter().copied()),
+        documents: documents_ref,
+        event_names: &event_names,
+    };
+    let mut groups: Vec<Group> = slots
+        .into_par_iter()
+        .zip(docs)
+        .zip(keys)
+        .map(|((slots, docs), key)| build_group(key, slots, docs, &ctx))
+        .collect();
+    groups.sort_by(|a, b| {
         (
             a.status,
             &a.event,
@@ -331,12 +378,168 @@ pub fn reconcile(
                 &b.subject,
             ))
     });
-    let totals = totals(&out, options);
+    let totals = totals(&groups, options);
     Reconciliation {
         documents,
-        groups: out,
+        groups,
         totals,
     }
+}
+
+/// Copies: which document is a copy of which (`copy_of` is set). Returns
+/// the original of each document (itself if it is no copy), and the date
+/// each original's set of copies shares: an undated copy takes its
+/// original's date.
+fn mark_copies(documents: &mut [DocumentEntry]) -> (Vec<usize>, Vec<Option<Date>>) {
+    // The fingerprints are lent to copy detection, not cloned, and put back.
+    let prints: Vec<Fingerprint> = documents
+        .iter_mut()
+        .map(|d| std::mem::take(&mut d.fingerprint))
+        .collect();
+    let copies = find_copies(&prints, |a, b| match (documents.get(a), documents.get(b)) {
+        (Some(x), Some(y)) => original_first(x, a, y, b),
+        _ => a < b,
+    });
+    for (d, p) in documents.iter_mut().zip(prints) {
+        d.fingerprint = p;
+    }
+    let roots: Vec<usize> = copies
+        .iter()
+        .enumerate()
+        .map(|(d, c)| c.unwrap_or(d))
+        .collect();
+    let mut cluster_date: Vec<Option<Date>> = vec![None; documents.len()];
+    for (doc, &root) in documents.iter().zip(&roots) {
+        if let (Some(p), Some(e)) = (doc.published, cluster_date.get_mut(root)) {
+            *e = Some(e.map_or(p, |x| x.min(p)));
+        }
+    }
+    let copy_of: Vec<Option<String>> = copies
+        .iter()
+        .map(|c| c.and_then(|r| documents.get(r)).map(|o| o.id.clone()))
+        .collect();
+    for (doc, c) in documents.iter_mut().zip(copy_of) {
+        doc.copy_of = c;
+    }
+    (roots, cluster_date)
+}
+
+/// The groups, numbered: keys with the same event are one group.
+struct GroupNumbers<'a> {
+    /// For each chunk, the group of each of its key numbers.
+    renumber: Vec<Vec<u32>>,
+    /// Each group's key and number of claims.
+    keys: Vec<GroupKey<'a>>,
+    counts: Vec<usize>,
+    event_names: Vec<String>,
+}
+
+/// Numbers the chunks' keys across chunks, then (the events now known)
+/// the groups.
+fn number_groups<'a>(chunks: &[Chunk<'a>], options: &ReconcileOptions) -> GroupNumbers<'a> {
+    let mut index: FxHashMap<ProtoKey<'a>, u32> = FxHashMap::default();
+    let mut proto: Vec<(ProtoKey<'a>, usize)> = Vec::new();
+    let to_proto: Vec<Vec<u32>> = chunks
+        .iter()
+        .map(|chunk| {
+            chunk
+                .keys
+                .iter()
+                .zip(&chunk.counts)
+                .map(|(key, &count)| {
+                    let p = *index.entry(*key).or_insert_with(|| {
+                        proto.push((*key, 0));
+                        u32::try_from(proto.len().saturating_sub(1)).unwrap_or(u32::MAX)
+                    });
+                    if let Some((_, c)) = proto.get_mut(p as usize) {
+                        *c += count;
+                    }
+                    p
+                })
+                .collect()
+        })
+        .collect();
+    let (event_ids, event_names) = EventIds::new(proto.iter().map(|(k, _)| k.0), options);
+    let mut index: FxHashMap<GroupKey<'a>, u32> = FxHashMap::default();
+    let mut keys: Vec<GroupKey<'a>> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let group_of: Vec<u32> = proto
+        .iter()
+        .map(|&((event, category, party, population, subject), count)| {
+            let key = (event_ids.of(event), category, party, population, subject);
+            let g = *index.entry(key).or_insert_with(|| {
+                keys.push(key);
+                counts.push(0);
+                u32::try_from(keys.len().saturating_sub(1)).unwrap_or(u32::MAX)
+            });
+            if let Some(c) = counts.get_mut(g as usize) {
+                *c += count;
+            }
+            g
+        })
+        .collect();
+    let renumber = to_proto
+        .into_iter()
+        .map(|m| {
+            m.into_iter()
+                .map(|p| group_of.get(p as usize).copied().unwrap_or(u32::MAX))
+                .collect()
+        })
+        .collect();
+    GroupNumbers {
+        renumber,
+        keys,
+        counts,
+        event_names,
+    }
+}
+
+/// Each group's claims (every place filled), and their documents.
+type Moved = (Vec<Vec<Option<Claim>>>, Vec<Vec<Option<u32>>>);
+
+/// Each group's claims, moved (in input order) into a place made for them,
+/// and their documents.
+fn move_into_groups(
+    claims: Vec<Claim>,
+    chunks: &[ClaimPlaces],
+    renumber: &[Vec<u32>],
+    counts: &[usize],
+) -> Moved {
+    // The places, made in parallel: this is where the memory of the result
+    // is first touched.
+    let mut slots: Vec<Vec<Option<Claim>>> = counts
+        .par_iter()
+        .map(|&n| {
+            let mut v = Vec::with_capacity(n);
+            v.resize_with(n, || None);
+            v
+        })
+        .collect();
+    // Each claim's place, in input order.
+    let mut free: Vec<std::slice::IterMut<'_, Option<Claim>>> =
+        slots.iter_mut().map(|s| s.iter_mut()).collect();
+    let mut dest: Vec<Option<&mut Option<Claim>>> = Vec::with_capacity(claims.len());
+    let mut docs: Vec<Vec<Option<u32>>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for (chunk, renumber) in chunks.iter().zip(renumber) {
+        for (&local, &doc) in chunk.ids.iter().zip(&chunk.doc_of) {
+            let group = renumber.get(local as usize).map(|&g| g as usize);
+            let slot = group.and_then(|g| free.get_mut(g)?.next());
+            if slot.is_some()
+                && let Some(docs) = group.and_then(|g| docs.get_mut(g))
+            {
+                docs.push(doc);
+            }
+            dest.push(slot);
+        }
+    }
+    // The move.
+    claims.into_par_iter().zip(dest).for_each(|(claim, slot)| {
+        if let Some(slot) = slot {
+            *slot = Some(claim);
+        }
+    });
+    drop(free);
+    (slots, docs)
 }
 
 fn original_first(a: &DocumentEntry, ai: usize, b: &DocumentEntry, bi: usize) -> bool {
@@ -349,121 +552,483 @@ fn original_first(a: &DocumentEntry, ai: usize, b: &DocumentEntry, bi: usize) ->
     }
 }
 
-/// The event of each claim. An input `event` wins; otherwise claims dated
-/// to a day cluster by date (days `event_gap_days` apart join, up to
-/// `event_span_days`), and claims dated only to a month or year (`in 2020`,
-/// `last year`) form an event of that year.
-fn assign_events(
-    claims: &[Claim],
-    documents: &[DocumentEntry],
-    by_id: &HashMap<String, usize>,
-    options: &ReconcileOptions,
-) -> Vec<String> {
-    // History is not news: a figure the sentence dates to a month or a year
-    // (`in 2020`, `September last year`) belongs to that year's event. Where
-    // the input names the event, only a figure dated more than a year before
-    // publication is history (`a July 2014 shooting` in a 2015 follow-up is
-    // still the incident).
-    let background = |c: &Claim| {
-        let Some(t) = c.event_time.filter(|t| t.stated && t.days() > 7) else {
-            return false;
-        };
-        let named_event = by_id
-            .get(&c.doc)
-            .and_then(|&d| documents[d].event.as_ref())
-            .is_some();
-        match (named_event, c.published) {
-            (true, Some(p)) => p
-                .checked_sub(jiff::ToSpan::days(365))
-                .is_ok_and(|cut| t.last < cut),
-            (true, None) => false,
-            (false, _) => true,
-        }
-    };
-    let mut days: Vec<Date> = claims
-        .iter()
-        .filter(|c| !background(c))
-        .filter(|c| {
-            by_id
-                .get(&c.doc)
-                .and_then(|&d| documents[d].event.as_ref())
-                .is_none()
-        })
-        .filter_map(|c| c.event_time.map(|t| t.first))
-        .collect();
-    days.sort_unstable();
-    days.dedup();
-    // single-link clusters over sorted days
-    let mut cluster_of: BTreeMap<Date, (Date, Date)> = BTreeMap::new();
-    let mut start = 0;
-    while start < days.len() {
-        let mut end = start;
-        while end + 1 < days.len() {
-            let gap = (days[end + 1] - days[end]).get_days() as i64;
-            let span = (days[end + 1] - days[start]).get_days() as i64;
-            if gap > options.event_gap_days || span >= options.event_span_days {
-                break;
+/// Where a claim's event comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum EventOf<'a> {
+    /// Dated by its sentence to a month or a year long past: that year.
+    Background(EventTime),
+    /// Its document names the event.
+    Named(&'a str),
+    /// Dated to a day: the cluster of days it falls in.
+    Day(Date),
+    Undated,
+}
+
+impl<'a> EventOf<'a> {
+    fn of(c: &Claim, doc: Option<&'a DocumentEntry>) -> EventOf<'a> {
+        let named = doc.and_then(|d| d.event.as_deref());
+        // History is not news: a figure the sentence dates to a month or a year
+        // (`in 2020`, `September last year`) belongs to that year's event. Where
+        // the input names the event, only a figure dated more than a year before
+        // publication is history (`a July 2014 shooting` in a 2015 follow-up is
+        // still the incident).
+        if let Some(t) = c.event_time.filter(|t| t.stated && t.days() > 7) {
+            let background = match (named.is_some(), c.published) {
+                (true, Some(p)) => p
+                    .checked_sub(jiff::ToSpan::days(365))
+                    .is_ok_and(|cut| t.last < cut),
+                (true, None) => false,
+                (false, _) => true,
+            };
+            if background {
+                return EventOf::Background(t);
             }
-            end += 1;
         }
-        for d in &days[start..=end] {
-            cluster_of.insert(*d, (days[start], days[end]));
+        if let Some(e) = named {
+            return EventOf::Named(e);
         }
-        start = end + 1;
+        match c.event_time {
+            Some(t) => EventOf::Day(t.first),
+            None => EventOf::Undated,
+        }
     }
+}
+
+/// What the pass over a chunk of claims learns.
+struct Chunk<'a> {
+    claims: ClaimPlaces,
+    /// The chunk's keys by number, and how many claims each has.
+    keys: Vec<ProtoKey<'a>>,
+    counts: Vec<usize>,
+}
+
+/// Of each claim of a chunk:
+struct ClaimPlaces {
+    /// its document, if listed;
+    doc_of: Vec<Option<u32>>,
+    /// its key, numbered within the chunk (below `CHUNK`).
+    ids: Vec<u32>,
+}
+
+/// The one pass over the claims, in parallel chunks: each claim's document
+/// (claims of a document usually come together, so the previous answer is
+/// tried first); an undated claim of a copy takes its original's date; each
+/// claim's key, with where its event comes from (days are clustered into
+/// events once all are known).
+fn read_chunks<'a>(
+    claims: &'a mut [Claim],
+    documents: &'a [DocumentEntry],
+    by_id: &FxHashMap<&str, u32>,
+    roots: &[usize],
+    cluster_date: &[Option<Date>],
+    options: &ReconcileOptions,
+) -> Vec<Chunk<'a>> {
     claims
-        .iter()
-        .map(|c| {
-            if background(c) {
-                let t = c
-                    .event_time
-                    .unwrap_or(EventTime::day(Date::constant(1970, 1, 1), false));
-                return if t.first.year() == t.last.year() {
-                    format!("{:04}", t.first.year())
-                } else {
-                    t.to_string()
+        .par_chunks_mut(CHUNK)
+        .map(|chunk| {
+            let mut out = Chunk {
+                claims: ClaimPlaces {
+                    doc_of: Vec::with_capacity(chunk.len()),
+                    ids: Vec::with_capacity(chunk.len()),
+                },
+                keys: Vec::new(),
+                counts: Vec::new(),
+            };
+            let mut index: FxHashMap<ProtoKey<'a>, u32> = FxHashMap::default();
+            let mut last: Option<(&str, Option<u32>)> = None;
+            for claim in chunk.iter_mut() {
+                let d = match last {
+                    Some((id, d)) if id == claim.doc => d,
+                    _ => by_id.get(claim.doc.as_str()).copied(),
                 };
+                if claim.published.is_none()
+                    && let Some(date) = d
+                        .map(|d| d as usize)
+                        .and_then(|d| cluster_date.get(roots.get(d).copied().unwrap_or(d)))
+                        .copied()
+                        .flatten()
+                {
+                    claim.published = Some(date);
+                    if claim.event_time.is_none() {
+                        // resolve the sentence's own time (`last year`) against the date now known
+                        let quantities = crate::number::scan(&claim.quote);
+                        claim.event_time = sentence_time(&claim.quote, 0, &quantities, Some(date))
+                            .or(Some(EventTime::day(date, false)));
+                    }
+                }
+                let claim: &'a Claim = claim;
+                let subject = if claim.category == options.percent_category {
+                    claim.subject.as_deref()
+                } else {
+                    None
+                };
+                let key = (
+                    EventOf::of(claim, d.and_then(|d| documents.get(d as usize))),
+                    claim.category.as_str(),
+                    claim.party.as_deref(),
+                    claim.population.as_deref(),
+                    subject,
+                );
+                // at most CHUNK keys in a chunk
+                let id = *index.entry(key).or_insert_with(|| {
+                    out.keys.push(key);
+                    out.counts.push(0);
+                    (out.keys.len() - 1) as u32
+                });
+                if let Some(count) = out.counts.get_mut(id as usize) {
+                    *count += 1;
+                }
+                out.claims.ids.push(id);
+                out.claims.doc_of.push(d);
+                last = Some((claim.doc.as_str(), d));
             }
-            if let Some(e) = by_id.get(&c.doc).and_then(|&d| documents[d].event.clone()) {
-                return e;
-            }
-            match c.event_time.and_then(|t| cluster_of.get(&t.first)) {
-                Some((a, b)) if a == b => a.to_string(),
-                Some((a, b)) => format!("{a}/{b}"),
-                None => "undated".to_string(),
-            }
+            out
         })
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build_group(
-    event: String,
-    category: String,
-    party: Option<String>,
-    population: Option<String>,
-    subject: Option<String>,
-    members: &[&Claim],
-    source_key: &dyn Fn(&Claim) -> String,
-    documents: &[DocumentEntry],
-    by_id: &HashMap<String, usize>,
-) -> Group {
-    let mut notes = Vec::new();
-    let mut by_source: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
-    for c in members {
-        by_source.entry(source_key(c)).or_default().push(c);
+/// Event names, each stored once.
+#[derive(Default)]
+struct EventNames {
+    names: Vec<String>,
+    index: FxHashMap<String, u32>,
+}
+
+impl EventNames {
+    fn intern(&mut self, name: String) -> u32 {
+        if let Some(&i) = self.index.get(&name) {
+            return i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.clone());
+        self.index.insert(name, i);
+        i
     }
-    let mut sources: Vec<SourceValue> = by_source
-        .into_iter()
-        .map(|(source, claims)| source_value(&source, &claims, &mut notes))
+}
+
+/// The event of a claim, as an index into the event names. An input
+/// `event` wins; otherwise claims dated to a day cluster by date (days
+/// `event_gap_days` apart join, up to `event_span_days`), and claims dated
+/// only to a month or year (`in 2020`, `last year`) form an event of that
+/// year.
+struct EventIds<'a> {
+    background: FxHashMap<EventTime, u32>,
+    named: FxHashMap<&'a str, u32>,
+    day: FxHashMap<Date, u32>,
+    undated: u32,
+}
+
+impl<'a> EventIds<'a> {
+    /// The events of claims whose events come from `sources`.
+    fn new(
+        sources: impl Iterator<Item = EventOf<'a>>,
+        options: &ReconcileOptions,
+    ) -> (EventIds<'a>, Vec<String>) {
+        let mut days: Vec<Date> = Vec::new();
+        let mut background: Vec<EventTime> = Vec::new();
+        let mut named: Vec<&str> = Vec::new();
+        for source in sources {
+            match source {
+                EventOf::Day(d) => days.push(d),
+                EventOf::Background(t) => background.push(t),
+                EventOf::Named(e) => named.push(e),
+                EventOf::Undated => {}
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        background.sort_unstable();
+        background.dedup();
+        named.sort_unstable();
+        named.dedup();
+        let mut names = EventNames::default();
+        // single-link clusters over sorted days, each named by its first and last day
+        let mut clusters: Vec<(Date, Date, Vec<Date>)> = Vec::new();
+        for &day in &days {
+            match clusters.last_mut() {
+                Some((first, last, members))
+                    if ((day - *last).get_days() as i64) <= options.event_gap_days
+                        && ((day - *first).get_days() as i64) < options.event_span_days =>
+                {
+                    *last = day;
+                    members.push(day);
+                }
+                _ => clusters.push((day, day, vec![day])),
+            }
+        }
+        let mut day = FxHashMap::default();
+        for (a, b, members) in clusters {
+            let id = names.intern(if a == b {
+                a.to_string()
+            } else {
+                format!("{a}/{b}")
+            });
+            day.extend(members.into_iter().map(|d| (d, id)));
+        }
+        let background = background
+            .into_iter()
+            .map(|t| {
+                let name = if t.first.year() == t.last.year() {
+                    format!("{:04}", t.first.year())
+                } else {
+                    t.to_string()
+                };
+                (t, names.intern(name))
+            })
+            .collect();
+        let named = named
+            .into_iter()
+            .map(|e| (e, names.intern(e.to_string())))
+            .collect();
+        let undated = names.intern("undated".to_string());
+        let ids = EventIds {
+            background,
+            named,
+            day,
+            undated,
+        };
+        (ids, names.names)
+    }
+
+    fn of(&self, event: EventOf<'_>) -> u32 {
+        let id = match event {
+            EventOf::Background(t) => self.background.get(&t),
+            EventOf::Named(e) => self.named.get(e),
+            EventOf::Day(d) => self.day.get(&d),
+            EventOf::Undated => None,
+        };
+        id.copied().unwrap_or(self.undated)
+    }
+}
+
+/// What building a group reads besides its own claims.
+struct GroupContext<'a> {
+    by_id: &'a FxHashMap<&'a str, u32>,
+    /// Each document's place in the order of ids.
+    doc_rank: &'a [u32],
+    /// Each document's independent source, and its place in their order.
+    doc_source: &'a [&'a str],
+    source_rank: &'a [u32],
+    documents: &'a [DocumentEntry],
+    event_names: &'a [String],
+}
+
+/// Each name's place in their sorted order (equal names, equal places).
+fn ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let mut sorted: Vec<(&str, usize)> = names.zip(0..).collect();
+    let mut rank = vec![0; sorted.len()];
+    sorted.par_sort_unstable();
+    let mut r = 0u32;
+    for (pair, next) in sorted
+        .iter()
+        .zip(sorted.iter().skip(1).map(Some).chain([None]))
+    {
+        if let Some(x) = rank.get_mut(pair.1) {
+            *x = r;
+        }
+        if next.is_some_and(|n| n.0 != pair.0) {
+            r += 1;
+        }
+    }
+    rank
+}
+
+/// Reorders `v` so that `v[k]` is what was `v[order[k]]`, following the
+/// permutation's cycles with swaps (no copy of `v`).
+fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut k = start;
+        // a visited place points to itself
+        while let Some(src) = order.get_mut(k).map(|o| std::mem::replace(o, k)) {
+            if src == start || src == k || src >= v.len() || k >= v.len() {
+                break;
+            }
+            v.swap(k, src);
+            k = src;
+        }
+    }
+}
+
+/// Sorts a group's claims (and their documents) by document and position;
+/// input order breaks ties, as a stable sort would. Returns, for each
+/// claim, its place in input order. When every document is listed, their
+/// places in the order of ids stand for their ids: numbers compare faster
+/// than strings.
+fn sort_by_document(
+    claims: &mut [Claim],
+    doc_of: &mut [Option<u32>],
+    ctx: &GroupContext<'_>,
+) -> Vec<usize> {
+    let doc_ranks: Option<Vec<u32>> = doc_of
+        .iter()
+        .map(|d| ctx.doc_rank.get((*d)? as usize).copied())
         .collect();
+    let input_order: Vec<usize> = match doc_ranks {
+        Some(ranks) => {
+            let mut order: Vec<(u32, usize, usize)> = ranks
+                .into_iter()
+                .zip(claims.iter())
+                .enumerate()
+                .map(|(i, (r, c))| (r, c.start, i))
+                .collect();
+            order.sort_unstable();
+            order.into_iter().map(|(_, _, i)| i).collect()
+        }
+        None => {
+            let mut order: Vec<(&str, usize, usize)> = claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.doc.as_str(), c.start, i))
+                .collect();
+            order.sort_unstable();
+            order.into_iter().map(|(_, _, i)| i).collect()
+        }
+    };
+    permute(claims, input_order.clone());
+    permute(doc_of, input_order.clone());
+    input_order
+}
+
+/// The independent source of each claim of a group, and its place in the
+/// group, sorted by source and place. A claim's source is its document's,
+/// or for a claim of an unlisted document its own outlet, else its
+/// document id. When every document is listed, sources are sorted by their
+/// places in the order of sources.
+fn by_source<'c>(
+    claims: &'c [Claim],
+    doc_of: &[Option<u32>],
+    ctx: &GroupContext<'c>,
+) -> Vec<(&'c str, usize)> {
+    let source_of = |k: usize| -> Option<&'c str> {
+        let claim = claims.get(k)?;
+        Some(
+            doc_of
+                .get(k)
+                .copied()
+                .flatten()
+                .and_then(|d| ctx.doc_source.get(d as usize).copied())
+                .unwrap_or_else(|| claim.outlet.as_deref().unwrap_or(&claim.doc)),
+        )
+    };
+    let source_ranks: Option<Vec<u32>> = doc_of
+        .iter()
+        .map(|d| ctx.source_rank.get((*d)? as usize).copied())
+        .collect();
+    match source_ranks {
+        Some(ranks) => {
+            let mut order: Vec<(u32, usize)> = ranks.into_iter().zip(0..).collect();
+            order.sort_unstable();
+            order
+                .into_iter()
+                .filter_map(|(_, k)| Some((source_of(k)?, k)))
+                .collect()
+        }
+        None => {
+            let mut order: Vec<(&str, usize)> = (0..claims.len())
+                .filter_map(|k| Some((source_of(k)?, k)))
+                .collect();
+            order.sort_unstable();
+            order
+        }
+    }
+}
+
+/// One group from its key and its claims (in input order): the claims
+/// sorted by document and position, and the group's status, estimate and
+/// notes.
+fn build_group(
+    key: OwnedKey,
+    slots: Vec<Option<Claim>>,
+    mut doc_of: Vec<Option<u32>>,
+    ctx: &GroupContext<'_>,
+) -> Group {
+    // `filter_map` collects in place (the slots' memory becomes the
+    // claims'); `flatten` would copy.
+    #[allow(clippy::filter_map_identity)]
+    let mut claims: Vec<Claim> = slots.into_iter().filter_map(|c| c).collect();
+    if doc_of.len() != claims.len() {
+        // (every slot is filled, so this does not happen) look them up again
+        doc_of = claims
+            .iter()
+            .map(|c| ctx.by_id.get(c.doc.as_str()).copied())
+            .collect();
+    }
+    let input_order = sort_by_document(&mut claims, &mut doc_of, ctx);
+    let claims = claims;
+    let by_source = by_source(&claims, &doc_of, ctx);
+    let mut notes = Vec::new();
+    let mut sources: Vec<SourceValue> =
+        Vec::with_capacity(by_source.chunk_by(|a, b| a.0 == b.0).count());
+    // scratch space reused for each source
+    let mut members: Vec<(usize, &Claim)> = Vec::new();
+    let mut per_doc: Vec<&Claim> = Vec::new();
+    for run in by_source.chunk_by(|a, b| a.0 == b.0) {
+        let Some((source, _)) = run.first() else {
+            continue;
+        };
+        members.clear();
+        members.extend(
+            run.iter()
+                .filter_map(|&(_, k)| Some((*input_order.get(k)?, claims.get(k)?))),
+        );
+        sources.push(source_value(source, &members, &mut per_doc, &mut notes));
+    }
     sources.sort_by(|a, b| (a.published, &a.source).cmp(&(b.published, &b.source)));
     let independent_sources = sources.len();
-    let status = if independent_sources <= 1 {
+    let status = status_of(&sources);
+    let (low, best, high) = estimate(&sources);
+    if status == Status::Conflict
+        && let Some(note) = conflict_note(&sources)
+    {
+        notes.push(note);
+    }
+    // One note per copy among the group's documents.
+    doc_of.sort_unstable();
+    doc_of.dedup();
+    let mut copied: Vec<String> = doc_of
+        .into_iter()
+        .flatten()
+        .filter_map(|d| {
+            let doc = ctx.documents.get(d as usize)?;
+            let original = doc.copy_of.as_ref()?;
+            Some(format!(
+                "{} is a copy of {} (counted once)",
+                doc.id, original
+            ))
+        })
+        .collect();
+    copied.sort();
+    copied.dedup();
+    notes.extend(copied);
+    Group {
+        event: ctx
+            .event_names
+            .get(key.event as usize)
+            .cloned()
+            .unwrap_or_else(|| "undated".to_string()),
+        category: key.category,
+        party: key.party,
+        population: key.population,
+        subject: key.subject,
+        status,
+        low,
+        best,
+        high,
+        independent_sources,
+        sources,
+        notes,
+        claims,
+    }
+}
+
+/// How a group's sources (at least one) relate.
+fn status_of(sources: &[SourceValue]) -> Status {
+    if sources.len() <= 1 {
         Status::SingleSource
     } else if sources
-        .windows(2)
-        .all(|w| w[0].low == w[1].low && w[0].high == w[1].high && w[0].qualifier == w[1].qualifier)
+        .iter()
+        .zip(sources.iter().skip(1))
+        .all(|(a, b)| a.low == b.low && a.high == b.high && a.qualifier == b.qualifier)
     {
         Status::Agree
     } else {
@@ -480,24 +1045,17 @@ fn build_group(
         } else {
             Status::Conflict
         }
-    };
-    // best: the figure most independent sources allow; then the unhedged;
-    // then the most recent.
-    let best_source = sources.iter().max_by(|a, b| {
-        let support = |s: &SourceValue| {
-            sources
-                .iter()
-                .filter(|o| {
-                    let (l, h) = o.bounds();
-                    let p = s.point();
-                    l <= p && p <= h
-                })
-                .count()
-        };
-        (support(a), a.hedges.is_empty(), a.published)
-            .partial_cmp(&(support(b), b.hedges.is_empty(), b.published))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    }
+}
+
+/// A group's low, best and high: the smallest and largest figures, and the
+/// figure most independent sources allow (then the unhedged, then the most
+/// recent), within them.
+fn estimate(sources: &[SourceValue]) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let support = Support::new(sources);
+    let best_source = sources
+        .iter()
+        .max_by_key(|s| (support.of(s.point()), s.hedges.is_empty(), s.published));
     let low = sources
         .iter()
         .filter_map(|s| s.low)
@@ -520,39 +1078,36 @@ fn build_group(
         }
         b
     });
-    if status == Status::Conflict {
-        notes.push(conflict_note(&sources));
+    (low, best, high)
+}
+
+/// How many sources allow a figure: those whose closed bounds hold it.
+struct Support {
+    /// Lower and upper bounds of the sources whose bounds are not empty,
+    /// each sorted.
+    lows: Vec<f64>,
+    highs: Vec<f64>,
+}
+
+impl Support {
+    fn new(sources: &[SourceValue]) -> Support {
+        // A source with low > high (or NaN) allows nothing and is left out;
+        // for the rest, `h < p` implies `l <= p`, so the count of sources
+        // with `l <= p <= h` is #(l <= p) - #(h < p).
+        let (mut lows, mut highs): (Vec<f64>, Vec<f64>) = sources
+            .iter()
+            .map(SourceValue::bounds)
+            .filter(|(l, h)| l <= h)
+            .unzip();
+        lows.sort_unstable_by(f64::total_cmp);
+        highs.sort_unstable_by(f64::total_cmp);
+        Support { lows, highs }
     }
-    let mut copied: Vec<String> = Vec::new();
-    for c in members {
-        if let Some(copy_of) = by_id
-            .get(&c.doc)
-            .and_then(|&d| documents[d].copy_of.as_ref())
-        {
-            let note = format!("{} is a copy of {} (counted once)", c.doc, copy_of);
-            if !copied.contains(&note) {
-                copied.push(note);
-            }
-        }
-    }
-    copied.sort();
-    notes.extend(copied);
-    let mut claims: Vec<Claim> = members.iter().map(|c| (*c).clone()).collect();
-    claims.sort_by(|a, b| (&a.doc, a.start).cmp(&(&b.doc, b.start)));
-    Group {
-        event,
-        category,
-        party,
-        population,
-        subject,
-        status,
-        low,
-        best,
-        high,
-        independent_sources,
-        sources,
-        notes,
-        claims,
+
+    fn of(&self, p: f64) -> usize {
+        let allowing = self.lows.partition_point(|&l| l <= p);
+        let below = self.highs.partition_point(|&h| h < p);
+        allowing.saturating_sub(below)
     }
 }
 
@@ -562,19 +1117,19 @@ fn build_group(
 /// 22-year-old man shot in the leg`), and the largest is the document's
 /// figure. Across a source's documents, its latest figure stands, with a
 /// note when it changed.
-fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> SourceValue {
-    let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
-    for c in claims {
-        by_doc.entry(c.doc.as_str()).or_default().push(c);
-    }
+///
+/// `claims` (with their input indices) are sorted by document, position
+/// and input index.
+fn source_value<'c>(
+    source: &str,
+    claims: &[(usize, &'c Claim)],
+    per_doc: &mut Vec<&'c Claim>,
+    notes: &mut Vec<String>,
+) -> SourceValue {
     // Ties below are broken by text order, never by input order.
-    for cs in by_doc.values_mut() {
-        cs.sort_by_key(|c| c.start);
-    }
-    let mut per_doc: Vec<&Claim> = by_doc
-        .values()
-        .filter_map(|cs| document_figure(source, cs))
-        .collect();
+    let by_doc = || claims.chunk_by(|(_, a), (_, b)| a.doc == b.doc);
+    per_doc.clear();
+    per_doc.extend(by_doc().filter_map(|cs| document_figure(cs.iter().map(|&(_, c)| c))));
     per_doc.sort_by(|a, b| (a.published, &a.doc, a.start).cmp(&(b.published, &b.doc, b.start)));
     let (Some(first), Some(last)) = (per_doc.first().copied(), per_doc.last().copied()) else {
         return SourceValue::empty(source);
@@ -584,7 +1139,7 @@ fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> Sou
         .all(|c| c.low == last.low && c.high == last.high)
     {
         // prefer the tightest statement of the same figure
-        document_figure(source, &per_doc).unwrap_or(last)
+        document_figure(per_doc.iter().copied()).unwrap_or(last)
     } else {
         notes.push(format!(
             "{source} changed its figure: {} ({}) then {} ({})",
@@ -595,11 +1150,13 @@ fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> Sou
         ));
         last
     };
-    let mut v = SourceValue::from_claim(source, chosen);
-    for c in claims {
-        if !v.documents.contains(&c.doc) {
-            v.documents.push(c.doc.clone());
-        }
+    // every document of the source, sorted (the claims are)
+    let documents = by_doc()
+        .filter_map(|cs| cs.first())
+        .map(|(_, c)| c.doc.clone())
+        .collect();
+    let mut v = SourceValue::from_claim(source, chosen, documents);
+    for (_, c) in claims {
         // a headline's bare figure and the body's hedged one are one statement
         if c.doc == chosen.doc && c.low == chosen.low && c.high == chosen.high {
             for h in &c.hedges {
@@ -608,43 +1165,43 @@ fn source_value(source: &str, claims: &[&Claim], notes: &mut Vec<String>) -> Sou
                 }
             }
         }
-        if v.speaker.is_none() {
-            v.speaker = c.speaker.clone();
-        }
+    }
+    if v.speaker.is_none() {
+        // the first speaker in input order
+        v.speaker = claims
+            .iter()
+            .filter(|(_, c)| c.speaker.is_some())
+            .min_by_key(|(i, _)| *i)
+            .and_then(|(_, c)| c.speaker.clone());
     }
     v.hedges.sort();
-    v.documents.sort();
     v
 }
 
 /// The figure of one document's claims: their tightest common statement,
 /// or, if they disagree, the largest.
-fn document_figure<'c>(source: &str, claims: &[&'c Claim]) -> Option<&'c Claim> {
+fn document_figure<'c>(claims: impl Iterator<Item = &'c Claim> + Clone) -> Option<&'c Claim> {
     let width = |c: &Claim| c.high.unwrap_or(f64::INFINITY) - c.low.unwrap_or(0.0);
     let tightest = claims
-        .iter()
-        .copied()
+        .clone()
         .min_by(|a, b| width(a).total_cmp(&width(b)))?;
-    let agree = claims.iter().all(|o| {
-        let (l, h) = SourceValue::from_claim(source, o).bounds();
-        let (vl, vh) = SourceValue::from_claim(source, tightest).bounds();
+    let (vl, vh) = bounds(tightest.low, tightest.high, tightest.qualifier);
+    let agree = claims.clone().all(|o| {
+        let (l, h) = bounds(o.low, o.high, o.qualifier);
         vl.max(l) <= vh.min(h)
     });
     if agree {
         Some(tightest)
     } else {
-        claims
-            .iter()
-            .copied()
-            .max_by(|a, b| a.low.unwrap_or(0.0).total_cmp(&b.low.unwrap_or(0.0)))
+        claims.max_by(|a, b| a.low.unwrap_or(0.0).total_cmp(&b.low.unwrap_or(0.0)))
     }
 }
 
 impl SourceValue {
-    fn from_claim(source: &str, c: &Claim) -> SourceValue {
+    fn from_claim(source: &str, c: &Claim, documents: Vec<String>) -> SourceValue {
         SourceValue {
             source: source.to_string(),
-            documents: vec![c.doc.clone()],
+            documents,
             outlet: c.outlet.clone(),
             published: c.published,
             low: c.low,
@@ -672,29 +1229,48 @@ impl SourceValue {
 }
 
 /// Says who states what, oldest first, and calls a later figure replacing
-/// an earlier hedged one a revision.
-fn conflict_note(sources: &[SourceValue]) -> String {
-    let describe = |s: &SourceValue| {
-        let date = s.published.map_or("undated".to_string(), |d| {
-            d.strftime("%-d %b %Y").to_string()
-        });
-        let hedge = if s.hedges.is_empty() {
-            String::new()
-        } else {
-            format!(", {}", s.hedges.join(", "))
-        };
-        format!("{} on {} ({}{})", s.display(), date, s.source, hedge)
-    };
-    let first = &sources[0];
-    let later_differs = sources[1..].iter().any(|s| s.display() != first.display());
+/// an earlier hedged one a revision. None without sources.
+fn conflict_note(sources: &[SourceValue]) -> Option<String> {
+    use std::fmt::Write;
+    let (first, later) = sources.split_first()?;
+    let mut first_value = String::new();
+    write_value(&mut first_value, first.low, first.high, first.qualifier);
+    let mut value = String::new();
+    let later_differs = later.iter().any(|s| {
+        value.clear();
+        write_value(&mut value, s.low, s.high, s.qualifier);
+        value != first_value
+    });
     let dated = sources.iter().all(|s| s.published.is_some())
         && sources.last().map(|s| s.published) != Some(first.published);
-    let parts: Vec<String> = sources.iter().map(describe).collect();
-    if !first.hedges.is_empty() && later_differs && dated {
-        format!("revision: {}", parts.join(" → "))
+    let (mut out, separator) = if !first.hedges.is_empty() && later_differs && dated {
+        (String::from("revision: "), " → ")
     } else {
-        format!("sources disagree: {}", parts.join("; "))
+        (String::from("sources disagree: "), "; ")
+    };
+    // `{value} on {date} ({source}, {hedges})` for each source
+    for (i, s) in sources.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        write_value(&mut out, s.low, s.high, s.qualifier);
+        out.push_str(" on ");
+        match s.published {
+            // writing to a String cannot fail
+            Some(d) => {
+                let _ = write!(out, "{}", d.strftime("%-d %b %Y"));
+            }
+            None => out.push_str("undated"),
+        }
+        out.push_str(" (");
+        out.push_str(&s.source);
+        for h in &s.hedges {
+            out.push_str(", ");
+            out.push_str(h);
+        }
+        out.push(')');
     }
+    Some(out)
 }
 
 /// Per event and category, all sides together without counting anyone
