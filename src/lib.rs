@@ -138,6 +138,23 @@
 //! assert_eq!(line["low"], 3.0);
 //! ```
 
+// No panic reachable from input (issue 7): library code answers bad input
+// with `None`, an error or a skipped document, never by indexing out of
+// range, slicing inside a character or unwrapping. Tests may.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 pub mod claims;
 pub mod document;
 pub mod eval;
