@@ -10,7 +10,7 @@
 //!   claims (1,000 event dates, 5 categories, 3 parties, 3 populations,
 //!   10,000 documents from 100 outlets), in claims/s.
 //! - 10 million claims: one timed run printed after criterion's output,
-//!   only when `RECOUNT_BENCH_10M=1` is set (it needs ~15 GiB of memory and
+//!   only when `RECOUNT_BENCH_10M=1` is set (it needs ~9 GiB of memory and
 //!   about a minute); see docs/performance.md.
 //!
 //! The corpus stages are skipped with a message when the corpus is absent;
@@ -221,7 +221,7 @@ fn bench_reconcile(c: &mut Criterion) {
 }
 
 /// One timed reconciliation of 10 million claims, printed (not criterion:
-/// a single run already takes tens of seconds and ~15 GiB).
+/// a single run already takes over ten seconds and ~9 GiB).
 fn ten_million() {
     const N: usize = 10_000_000;
     let t = Instant::now();
@@ -257,7 +257,7 @@ fn main() {
         ten_million();
     } else {
         eprintln!(
-            "note: set RECOUNT_BENCH_10M=1 for the one-shot 10-million-claim reconcile timing (~15 GiB)"
+            "note: set RECOUNT_BENCH_10M=1 for the one-shot 10-million-claim reconcile timing (~9 GiB)"
         );
     }
 }
