@@ -126,17 +126,29 @@ impl Lexicon {
     /// One word that every phrase kept by `keep` must contain, as a whole
     /// word, for it to match: its longest ASCII word, which is the rarest in
     /// practice (`hospital` in `taken to the hospital`, not `the`). `None` if
-    /// some kept phrase has no ASCII word, so no such prefilter is possible.
+    /// some kept phrase has no such word (only non-ASCII letters, or
+    /// apostrophes), so no such prefilter is possible.
+    ///
+    /// ```
+    /// use recount::rules::{Rules, Tag};
+    /// let rules = Rules::from_toml(
+    ///     "r.toml",
+    ///     "[[category]]\nname = \"killed\"\nafter = [\"taken to the hospital\", \"killed\"]\n\
+    ///      [[population]]\nname = \"people\"\nnouns = [\"people\"]\n",
+    /// )?;
+    /// let keys = rules.lexicon.key_words(|t| matches!(t, Tag::Trigger { .. }));
+    /// assert_eq!(keys, Some(vec!["hospital".to_string(), "killed".to_string()]));
+    /// # Ok::<(), recount::rules::RulesError>(())
+    /// ```
     pub fn key_words(&self, keep: impl Fn(Tag) -> bool) -> Option<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
         for entry in self.by_first.values().flatten().filter(|e| keep(e.tag)) {
             let key = entry
                 .words
                 .iter()
-                .filter(|w| {
-                    w.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
-                })
+                // an apostrophe may be curly in the text and straight in
+                // the phrase: such a word cannot be searched for as written
+                .filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
                 .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
                 .max_by_key(|w| w.len())?;
             out.push(key.clone());
