@@ -5,79 +5,11 @@
 //! (skipped ones included) is accounted for.
 
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
+use std::process::Output;
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
-fn recount() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_recount"));
-    c.current_dir(MANIFEST)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS");
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    recount().args(args).output().expect("run recount")
-}
-
-fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = recount()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run recount");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "recount-reduce-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-    fn write(&self, name: &str, content: impl AsRef<[u8]>) -> String {
-        let p = self.0.join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).expect("create parent");
-        }
-        std::fs::write(&p, content).expect("write temp file");
-        p.to_string_lossy().into_owned()
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+mod common;
+use common::{MANIFEST, TempDir, run, run_with_stdin, s, stderr};
 
 /// The map step's output (`extract --with-documents`) for these inputs.
 fn map(inputs: &[&str]) -> Vec<u8> {
@@ -189,8 +121,10 @@ fn reduce_over_shards_equals_one_report() {
         .collect();
     let dir = TempDir::new("shards");
     let c1 = dir.write("claims-1.jsonl", map(&one));
+    let c1 = s(&c1);
     let c2 = dir.write("claims-2.jsonl", map(&two));
-    let reduced = run(&["report", "--claims", "--format", "json", &c1, &c2]);
+    let c2 = s(&c2);
+    let reduced = run(&["report", "--claims", "--format", "json", c1, c2]);
     let mut args = vec!["report", "-q", "--format", "json"];
     args.extend(one.iter().chain(&two));
     let direct = run(&args);
@@ -241,13 +175,14 @@ fn skipped_documents_and_warnings_survive_the_round_trip() {
             "\n",
         ),
     );
+    let docs = s(&docs);
     let missing = dir.path().join("missing.txt");
-    let missing = missing.to_str().expect("utf-8");
+    let missing = s(&missing);
     for format in ["json", "table"] {
-        let direct = assert_reduce_equals_report(&[&docs, missing], format);
+        let direct = assert_reduce_equals_report(&[docs, missing], format);
         assert_eq!(direct.status.code(), Some(2));
     }
-    let lines: Vec<Value> = String::from_utf8(map(&[&docs, missing]))
+    let lines: Vec<Value> = String::from_utf8(map(&[docs, missing]))
         .expect("UTF-8")
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON"))

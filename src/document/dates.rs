@@ -87,15 +87,15 @@ fn numeric_date(year: &str, month: &str, day: &str) -> Option<Date> {
     check_year(date)
 }
 
+/// Every form `find_date` reads has a four-digit year. Most lines have
+/// none, and the capture searches are the costly part of reading a header.
+pub(crate) fn may_hold_date(s: &str) -> bool {
+    super::has_run(s, 4, |b| b.is_ascii_digit())
+}
+
 /// The first (leftmost) valid date written anywhere in `s`.
 pub(crate) fn find_date(s: &str) -> Option<Found> {
-    // Every form has a four-digit year: most lines have none, and the
-    // capture searches below are the costly part of reading a header.
-    let mut run = 0;
-    if !s.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run == 4
-    }) {
+    if !may_hold_date(s) {
         return None;
     }
     let mut best: Option<Found> = None;

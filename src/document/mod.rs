@@ -125,3 +125,12 @@ pub enum Item {
 pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> impl Iterator<Item = Item> {
     read::Inputs::new(inputs, options)
 }
+
+/// Whether `s` has `len` bytes in a row for which `pred` holds.
+fn has_run(s: &str, len: usize, pred: impl Fn(u8) -> bool) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if pred(b) { run + 1 } else { 0 };
+        run >= len
+    })
+}

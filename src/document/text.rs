@@ -219,15 +219,7 @@ static CRYPTO_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// multiplies the states of its lazy DFA, which then spends its time
 /// rebuilding them.
 fn has_long_token(s: &str) -> bool {
-    let mut run = 0;
-    s.bytes().any(|b| {
-        run = if b.is_ascii_alphanumeric() {
-            run + 1
-        } else {
-            0
-        };
-        run >= 25
-    })
+    super::has_run(s, 25, |b| b.is_ascii_alphanumeric())
 }
 
 /// The whole line is one such run, of at least 26.
@@ -702,7 +694,7 @@ static TITLE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Find the date of a header line, if the line is a dateline, byline or
 /// stamp (short, or labelled) rather than a sentence that mentions a date.
 fn header_line_date(plain: &str) -> Option<super::dates::Found> {
-    if !plain.bytes().any(|b| b.is_ascii_digit()) || matches(&UPDATE_START, plain) {
+    if !super::dates::may_hold_date(plain) || matches(&UPDATE_START, plain) {
         return None;
     }
     // Keep what precedes an update stamp: `Posted: ... Updated: ...`.

@@ -1036,6 +1036,16 @@ impl Extractor {
         }
     }
 
+    /// The noun phrase of one person named without a number (`he`, `a
+    /// man`, a name, an age).
+    fn one_person(&self) -> clause::NounPhrase {
+        clause::NounPhrase {
+            population: self.rules.population_index("people"),
+            singular: true,
+            ..Default::default()
+        }
+    }
+
     fn one(
         &self,
         anns: &[Ann],
@@ -1063,16 +1073,8 @@ impl Extractor {
 
     /// `He later died at the hospital`, `she was pronounced dead`.
     fn pronoun_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
-        let (rest, (category, negated)) = predicate(Toks::new(anns, k + 1)).ok()?;
-        if negated {
-            return None;
-        }
-        let np = clause::NounPhrase {
-            population: self.rules.population_index("people"),
-            singular: true,
-            ..Default::default()
-        };
-        self.one(anns, k, rest.pos, category, Role::After, np)
+        let (end, category) = affirmed_predicate(anns, k + 1)?;
+        self.one(anns, k, end, category, Role::After, self.one_person())
     }
 
     /// `Jefferson Rivers was shot and killed`, `Conner died of a gunshot
@@ -1103,16 +1105,8 @@ impl Extractor {
         if !matches!(next.tok.lower.as_ref(), "was" | "died" | "dies") {
             return None;
         }
-        let (rest, (category, negated)) = predicate(Toks::new(anns, k + 1)).ok()?;
-        if negated {
-            return None;
-        }
-        let np = clause::NounPhrase {
-            population: self.rules.population_index("people"),
-            singular: true,
-            ..Default::default()
-        };
-        let mut f = self.one(anns, first, rest.pos, category, Role::After, np)?;
+        let (end, category) = affirmed_predicate(anns, k + 1)?;
+        let mut f = self.one(anns, first, end, category, Role::After, self.one_person())?;
         f.end_byte = last.tok.end;
         Some(f)
     }
@@ -1141,11 +1135,7 @@ impl Extractor {
         }) {
             return None;
         }
-        let np = clause::NounPhrase {
-            population: self.rules.population_index("people"),
-            singular: true,
-            ..Default::default()
-        };
+        let np = self.one_person();
         if let Ok((rest, (category, negated))) = predicate(Toks::new(anns, end)) {
             return (!negated)
                 .then(|| self.one(anns, k, rest.pos, category, Role::After, np))
@@ -1221,6 +1211,13 @@ struct Found {
     high: Option<f64>,
     qualifier: Qualifier,
     subject: Option<String>,
+}
+
+/// A casualty predicate at `at` that is not negated (`was killed`, not
+/// `was not hurt`): where it ends and its category.
+fn affirmed_predicate(anns: &[Ann], at: usize) -> Option<(usize, u16)> {
+    let (rest, (category, negated)) = predicate(Toks::new(anns, at)).ok()?;
+    (!negated).then_some((rest.pos, category))
 }
 
 /// `on the Armenian side`, `from the Armenian side`: a party named as a

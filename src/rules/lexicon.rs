@@ -70,7 +70,6 @@ enum Case {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     by_first: FxHashMap<String, Vec<Entry>>,
-    first_words: Vec<String>,
 }
 
 impl Lexicon {
@@ -113,14 +112,6 @@ impl Lexicon {
             entries.retain(|e| seen.insert((e.words.clone(), e.tag)));
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
-        let mut first: Vec<String> = self.by_first.keys().cloned().collect();
-        first.sort();
-        self.first_words = first;
-    }
-
-    /// Every phrase's first word, for building a prefilter.
-    pub fn first_words(&self) -> &[String] {
-        &self.first_words
     }
 
     /// One word that every phrase kept by `keep` must contain, as a whole
