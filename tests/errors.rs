@@ -596,7 +596,7 @@ fn rules_malformed_toml() {
 fn rules_unknown_key() {
     rules_error(
         "extends = \"default\"\n[[category]]\nname = \"displaced\"\nafter = [\"displaced\"]\ntrigers = [\"x\"]\n",
-        "recount: r.toml:5:1: unknown field `trigers`, expected one of `name`, `percent`, `after`, `before`, `nouns`, `tolls`",
+        "recount: r.toml:5:1: unknown field `trigers`, expected one of `name`, `role`, `percent`, `after`, `before`, `nouns`, `tolls`",
     );
 }
 
@@ -610,7 +610,7 @@ fn rules_wrong_type() {
 
 #[test]
 fn rules_category_without_trigger_phrases() {
-    let message = "recount: r.toml:3:8: category \"displaced\" has no trigger phrases: give at least one of after, before, nouns, tolls (or percent = true)";
+    let message = "recount: r.toml:3:8: category \"displaced\" has no trigger phrases: give at least one of after, before, nouns, tolls (or role = \"percent\")";
     rules_error(
         "extends = \"default\"\n[[category]]\nname = \"displaced\"\n",
         message,
@@ -654,10 +654,30 @@ fn rules_wrong_schema_version() {
 }
 
 #[test]
-fn rules_without_people() {
+fn rules_role_given_twice() {
     rules_error(
-        "[[category]]\nname = \"killed\"\nafter = [\"killed\"]\n",
-        "recount: r.toml:1:1: a population named \"people\" is required: it is where victims of no stated kind go",
+        "extends = \"default\"\n[[category]]\nname = \"fatalities\"\nrole = \"killed\"\nafter = [\"perished\"]\n",
+        "recount: r.toml:4:8: role \"killed\" is already given to \"killed\" (rules.toml (default):25); a role belongs to one entry",
+    );
+}
+
+#[test]
+fn rules_unknown_role() {
+    rules_error(
+        "[[category]]\nname = \"dead\"\nrole = \"died\"\nafter = [\"died\"]\n",
+        "recount: r.toml:3:8: unknown category role \"died\"; the roles are \"killed\", \"wounded\", \"shot\", \"captured\", \"missing\", \"percent\" (or no role, for a category of your own)",
+    );
+    rules_error(
+        "[[category]]\nname = \"dead\"\nafter = [\"died\"]\n[[population]]\nname = \"all\"\nrole = \"any\"\nnouns = [\"people\"]\n",
+        "recount: r.toml:6:8: unknown population role \"any\"; the roles are \"default\", \"perpetrator\"",
+    );
+}
+
+#[test]
+fn rules_percent_alias_disagrees_with_role() {
+    rules_error(
+        "[[category]]\nname = \"share\"\nrole = \"killed\"\npercent = true\n",
+        "recount: r.toml:4:11: percent = true means role = \"percent\", but this category has role = \"killed\"",
     );
 }
 

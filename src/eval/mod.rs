@@ -7,6 +7,7 @@ use crate::extract::Claim;
 use crate::number::Qualifier;
 use crate::pipeline::{Pipeline, entry_for};
 use crate::reconcile::{Reconciliation, Status};
+use crate::rules::Role;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -291,7 +292,7 @@ pub fn score_gold(
                 .or_default()
                 .push(pe.to_string());
         }
-        if g.category != "percentage" {
+        if c.role != Some(Role::Percent) {
             report.party.1 += 1;
             if c.party == g.party {
                 report.party.0 += 1;
@@ -629,21 +630,34 @@ pub fn score_incident(
     let rec = pipeline.reconcile_claims(entries, claims.clone());
     report.incidents += 1;
     report.documents += docs.len();
-    let total = |cat: &str| {
+    let rules = pipeline.rules();
+    let name = |role: Role| {
+        rules
+            .category_with(role)
+            .and_then(|c| rules.categories.get(c as usize))
+            .map(|c| c.name.as_str())
+    };
+    let total = |role: Role| {
         rec.totals
             .iter()
-            .find(|t| t.event == incident.incident_id && t.category == cat)
+            .find(|t| t.event == incident.incident_id && Some(t.category.as_str()) == name(role))
             .and_then(|t| t.best)
             .unwrap_or(0.0)
     };
     // A shooting report often gives only how many were shot: the injured
     // are then those shot who did not die.
-    let killed = total("killed");
-    let injured = total("wounded").max(total("shot") - killed);
-    let reconciled = |cat: &str| if cat == "wounded" { injured } else { killed };
-    for (cat, gold, exact, positive, positive_exact, among) in [
+    let killed = total(Role::Killed);
+    let injured = total(Role::Wounded).max(total(Role::Shot) - killed);
+    let reconciled = |role: Role| {
+        if role == Role::Wounded {
+            injured
+        } else {
+            killed
+        }
+    };
+    for (role, gold, exact, positive, positive_exact, among) in [
         (
-            "killed",
+            Role::Killed,
             incident.gold.killed,
             &mut report.killed_exact,
             &mut report.killed_positive,
@@ -651,7 +665,7 @@ pub fn score_incident(
             &mut report.killed_among,
         ),
         (
-            "wounded",
+            Role::Wounded,
             incident.gold.injured,
             &mut report.injured_exact,
             &mut report.injured_positive,
@@ -660,7 +674,7 @@ pub fn score_incident(
         ),
     ] {
         let Some(gold) = gold else { continue };
-        let got = reconciled(cat);
+        let got = reconciled(role);
         let ok = (got - gold).abs() < 1e-9;
         if ok {
             *exact += 1;
@@ -672,17 +686,18 @@ pub fn score_incident(
             }
             if claims
                 .iter()
-                .any(|c| c.category == cat && c.low == Some(gold))
+                .any(|c| c.role == Some(role) && c.low == Some(gold))
             {
                 *among += 1;
             }
         }
         if !ok && show_misses {
             let mut m = format!(
-                "incident {} {cat}: recorded {gold}, reconciled {got}",
-                incident.incident_id
+                "incident {} {}: recorded {gold}, reconciled {got}",
+                incident.incident_id,
+                name(role).unwrap_or(role.as_str())
             );
-            for c in claims.iter().filter(|c| c.category == cat) {
+            for c in claims.iter().filter(|c| c.role == Some(role)) {
                 let _ = write!(
                     m,
                     "\n    {}:{}:{} {} — {:?}",

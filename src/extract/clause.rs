@@ -6,7 +6,7 @@
 //! predicate (`were killed`, `died`, `have been injured`); or a verb or toll
 //! before it (`killed more than 6,500 people`, `the death toll rose to 12`).
 
-use crate::rules::{PhraseMatch, Role, Tag};
+use crate::rules::{PhraseMatch, Shape, Tag};
 use crate::text::{Tok, TokKind};
 use nom::{IResult, Input, Needed, Parser};
 
@@ -380,7 +380,7 @@ fn casualty_noun(tag: Tag) -> Option<u16> {
     match tag {
         Tag::Trigger {
             category,
-            role: Role::Noun,
+            shape: Shape::Noun,
         } => Some(category),
         _ => None,
     }
@@ -390,7 +390,7 @@ fn after_trigger(tag: Tag) -> Option<u16> {
     match tag {
         Tag::Trigger {
             category,
-            role: Role::After,
+            shape: Shape::After,
         } => Some(category),
         _ => None,
     }
@@ -851,17 +851,17 @@ pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
     {
         q_verb -= 1;
     }
-    let ends_at = |start: usize, role: Role, at: usize| -> Option<u16> {
+    let ends_at = |start: usize, shape: Shape, at: usize| -> Option<u16> {
         let t = all.get(start)?;
         t.matches.iter().find_map(|m| match m.tag {
-            Tag::Trigger { category, role: r } if r == role && start + m.len == at => {
+            Tag::Trigger { category, shape: r } if r == shape && start + m.len == at => {
                 Some(category)
             }
             _ => None,
         })
     };
     for start in q_verb.saturating_sub(6)..q_verb {
-        if let Some(c) = ends_at(start, Role::Before, q_verb) {
+        if let Some(c) = ends_at(start, Shape::Before, q_verb) {
             return Some(c);
         }
     }
@@ -880,7 +880,7 @@ pub(crate) fn before_number(all: &[Ann], q: usize) -> Option<u16> {
         steps += 1;
         let Some(t) = all.get(k) else { break };
         for start in k.saturating_sub(5)..=k {
-            if let Some(c) = ends_at(start, Role::Toll, k + 1) {
+            if let Some(c) = ends_at(start, Shape::Toll, k + 1) {
                 // with no connector the toll must be right before the number
                 if connectors > 0 || k + 1 == q {
                     return Some(c);

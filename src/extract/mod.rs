@@ -15,7 +15,7 @@ pub use time::{EventTime, ParseEventTimeError, parse_date, sentence_time};
 
 use crate::document::Document;
 use crate::number::{self, Kind, Qualifier, Quantity};
-use crate::rules::{Role, Rules, Tag};
+use crate::rules::{PopulationRole, Role, Rules, Shape, Tag};
 use crate::text::{self, Tok, TokKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use clause::{
@@ -43,6 +43,10 @@ pub struct Claim {
     /// Byte offset of the quote in the document text.
     pub quote_start: usize,
     pub category: String,
+    /// What the category means (its `role` in the rules), so that the
+    /// claim is understood without the rules that found it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// The stated range; `high` null = open-ended.
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -51,6 +55,10 @@ pub struct Claim {
     pub party: Option<String>,
     /// military, civilian, police, suspects, people (unspecified); none for percentages.
     pub population: Option<String>,
+    /// What the population means (its `role` in the rules): `default` for
+    /// victims of no stated kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population_role: Option<PopulationRole>,
     pub speaker: Option<String>,
     pub hedges: Vec<String>,
     /// When the event happened: stated in the sentence, or the publication date.
@@ -102,11 +110,15 @@ impl<'de> Deserialize<'de> for Claim {
             quote: std::sync::Arc<str>,
             quote_start: usize,
             category: String,
+            #[serde(default)]
+            role: Option<Role>,
             low: Option<f64>,
             high: Option<f64>,
             qualifier: Qualifier,
             party: Option<String>,
             population: Option<String>,
+            #[serde(default)]
+            population_role: Option<PopulationRole>,
             speaker: Option<String>,
             hedges: Vec<String>,
             event_time: Option<EventTime>,
@@ -134,11 +146,13 @@ impl<'de> Deserialize<'de> for Claim {
             quote: f.quote,
             quote_start: f.quote_start,
             category: f.category,
+            role: f.role,
             low: f.low,
             high: f.high,
             qualifier: f.qualifier,
             party: f.party,
             population: f.population,
+            population_role: f.population_role,
             speaker: f.speaker,
             hedges: f.hedges,
             event_time,
@@ -172,7 +186,7 @@ pub struct Extractor {
     options: ExtractOptions,
     /// What a sentence must hold to be read; `None` reads every sentence.
     cues: Option<Cues>,
-    percent_category: Option<String>,
+    percent_category: Option<u16>,
 }
 
 /// What makes a sentence worth reading, found in one Aho-Corasick pass over
@@ -224,7 +238,7 @@ impl Cues {
         ];
         let mut patterns: Vec<String> = Vec::new();
         let mut kinds = Vec::new();
-        if rules.categories.iter().any(|c| c.percent) {
+        if rules.category_with(Role::Percent).is_some() {
             for (word, bounded_before, bounded_after) in percent {
                 patterns.push(word.to_string());
                 kinds.push(Cue {
@@ -275,11 +289,7 @@ enum SpeakerCue {
 impl Extractor {
     pub fn new(rules: Rules, options: ExtractOptions) -> Extractor {
         let cues = Cues::new(&rules);
-        let percent_category = rules
-            .categories
-            .iter()
-            .find(|c| c.percent)
-            .map(|c| c.name.clone());
+        let percent_category = rules.category_with(Role::Percent);
         Extractor {
             rules,
             options,
@@ -698,7 +708,7 @@ impl Extractor {
         }
         // `He was taken to a hospital, where he later died`: one person,
         // killed — not also wounded.
-        let killed = self.rules.category_index("killed");
+        let killed = self.rules.category_with(Role::Killed);
         let single = |f: &Found| f.low == Some(1.0) && f.high == Some(1.0) && f.np.singular;
         let by_pronoun = |f: &Found| {
             anns.get(f.tok)
@@ -708,9 +718,9 @@ impl Extractor {
             .iter()
             .any(|f| Some(f.category) == killed && single(f) && by_pronoun(f))
         {
-            let hurt: Vec<u16> = ["wounded", "shot"]
-                .iter()
-                .filter_map(|c| self.rules.category_index(c))
+            let hurt: Vec<u16> = [Role::Wounded, Role::Shot]
+                .into_iter()
+                .filter_map(|r| self.rules.category_with(r))
                 .collect();
             found.retain(|f| !(hurt.contains(&f.category) && single(f)));
         }
@@ -740,7 +750,7 @@ impl Extractor {
         };
         let hedges = self.hedges(&anns);
         let time = sentence_time(sentence, base, qs, doc.published);
-        let people = self.rules.population_index("people");
+        let people = self.rules.population_with(PopulationRole::Default);
         let quote: std::sync::Arc<str> = std::sync::Arc::from(sentence);
         let mut out: Vec<Claim> = Vec::new();
         let mut previous: Option<(Option<u16>, Option<u16>)> = None;
@@ -759,7 +769,7 @@ impl Extractor {
             if f.np.continuation && population == people {
                 population = None;
             }
-            if !category.percent {
+            if !category.is_percent() {
                 if party.is_none() && f.np.possessive {
                     party = speaker.as_ref().and_then(|s| s.party);
                 }
@@ -779,7 +789,7 @@ impl Extractor {
                     population = population.or(prev_population);
                 }
                 if party.is_none()
-                    && f.role != Role::Before
+                    && f.shape != Shape::Before
                     && let Some(s) = speaker.as_ref().filter(|s| s.official)
                 {
                     party = s.party;
@@ -788,6 +798,9 @@ impl Extractor {
                 previous = Some((party, population));
             }
             let (line, column) = lines.line_col(&doc.text, f.start);
+            let population = population
+                .filter(|_| !category.is_percent())
+                .and_then(|p| self.rules.populations.get(p as usize));
             out.push(Claim {
                 doc: doc.id.clone(),
                 start: f.start,
@@ -802,19 +815,17 @@ impl Extractor {
                 quote: quote.clone(),
                 quote_start: base,
                 category: category.name.clone(),
+                role: category.role,
                 low: f.low,
                 high: f.high,
                 qualifier: f.qualifier,
-                party: if category.percent {
+                party: if category.is_percent() {
                     None
                 } else {
                     party.and_then(|p| self.rules.parties.get(p as usize).cloned())
                 },
-                population: if category.percent {
-                    None
-                } else {
-                    population.and_then(|p| self.rules.populations.get(p as usize).cloned())
-                },
+                population: population.map(|p| p.name.clone()),
+                population_role: population.and_then(|p| p.role),
                 speaker: speaker.as_ref().map(|s| s.text.clone()),
                 hedges: hedges.clone(),
                 event_time: time.or(doc.published.map(|d| EventTime::day(d, false))),
@@ -845,16 +856,14 @@ impl Extractor {
     /// A number at tokens `k..end`: is it a claim, and of what?
     fn number_claim(&self, anns: &[Ann], k: usize, end: usize, qty: &Quantity) -> Option<Found> {
         if qty.kind == Kind::Percent {
-            let category = self
-                .rules
-                .category_index(self.percent_category.as_deref()?)?;
+            let category = self.percent_category?;
             return Some(Found {
                 tok: k,
                 start: qty.start,
                 end_byte: qty.end,
                 end,
                 category,
-                role: Role::Noun,
+                shape: Shape::Noun,
                 np: Default::default(),
                 low: qty.low,
                 high: qty.high,
@@ -870,20 +879,20 @@ impl Extractor {
             return None;
         }
         let (rest, np) = noun_phrase(Toks::new(anns, end)).ok()?;
-        let (category, role) = if let Ok((_, (category, negated))) = predicate(rest) {
+        let (category, shape) = if let Ok((_, (category, negated))) = predicate(rest) {
             if negated {
                 return None;
             }
-            (category, Role::After)
+            (category, Shape::After)
         } else if let Some(category) = before_number(anns, k) {
-            (category, Role::Before)
+            (category, Shape::Before)
         } else if let Some(category) = np.category {
-            (category, Role::Noun)
+            (category, Shape::Noun)
         } else if let Ok((_, (category, negated))) = clause::coordinated_predicate(rest) {
             if negated {
                 return None;
             }
-            (category, Role::After)
+            (category, Shape::After)
         } else {
             return None;
         };
@@ -891,7 +900,7 @@ impl Extractor {
             .rules
             .categories
             .get(category as usize)
-            .is_none_or(|c| c.percent)
+            .is_none_or(|c| c.is_percent())
         {
             return None;
         }
@@ -901,7 +910,7 @@ impl Extractor {
             end_byte: qty.end,
             end: rest.pos,
             category,
-            role,
+            shape,
             np,
             low: qty.low,
             high: qty.high,
@@ -941,7 +950,7 @@ impl Extractor {
             end_byte: qty.end,
             end: rest.pos,
             category: previous.category,
-            role: previous.role,
+            shape: previous.shape,
             np,
             low: qty.low,
             high: qty.high,
@@ -975,7 +984,7 @@ impl Extractor {
             end_byte: a.tok.end,
             end: k + 2,
             category,
-            role: Role::Noun,
+            shape: Shape::Noun,
             np: Default::default(),
             low: Some(n),
             high: Some(n),
@@ -1013,7 +1022,7 @@ impl Extractor {
         if negated {
             return None;
         }
-        self.one(anns, 0, rest.pos, category, Role::After, np)
+        self.one(anns, 0, rest.pos, category, Shape::After, np)
     }
 
     /// One victim said without a number: an article (`a man was shot
@@ -1040,7 +1049,7 @@ impl Extractor {
     /// man`, a name, an age).
     fn one_person(&self) -> clause::NounPhrase {
         clause::NounPhrase {
-            population: self.rules.population_index("people"),
+            population: self.rules.population_with(PopulationRole::Default),
             singular: true,
             ..Default::default()
         }
@@ -1052,7 +1061,7 @@ impl Extractor {
         k: usize,
         end: usize,
         category: u16,
-        role: Role,
+        shape: Shape,
         np: clause::NounPhrase,
     ) -> Option<Found> {
         let a = anns.get(k)?;
@@ -1062,7 +1071,7 @@ impl Extractor {
             end_byte: a.tok.end,
             end,
             category,
-            role,
+            shape,
             np,
             low: Some(1.0),
             high: Some(1.0),
@@ -1074,7 +1083,7 @@ impl Extractor {
     /// `He later died at the hospital`, `she was pronounced dead`.
     fn pronoun_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         let (end, category) = affirmed_predicate(anns, k + 1)?;
-        self.one(anns, k, end, category, Role::After, self.one_person())
+        self.one(anns, k, end, category, Shape::After, self.one_person())
     }
 
     /// `Jefferson Rivers was shot and killed`, `Conner died of a gunshot
@@ -1106,7 +1115,7 @@ impl Extractor {
             return None;
         }
         let (end, category) = affirmed_predicate(anns, k + 1)?;
-        let mut f = self.one(anns, first, end, category, Role::After, self.one_person())?;
+        let mut f = self.one(anns, first, end, category, Shape::After, self.one_person())?;
         f.end_byte = last.tok.end;
         Some(f)
     }
@@ -1127,7 +1136,7 @@ impl Extractor {
                     m.tag,
                     Tag::Population { .. }
                         | Tag::Trigger {
-                            role: Role::Noun,
+                            shape: Shape::Noun,
                             ..
                         }
                 )
@@ -1138,7 +1147,7 @@ impl Extractor {
         let np = self.one_person();
         if let Ok((rest, (category, negated))) = predicate(Toks::new(anns, end)) {
             return (!negated)
-                .then(|| self.one(anns, k, rest.pos, category, Role::After, np))
+                .then(|| self.one(anns, k, rest.pos, category, Shape::After, np))
                 .flatten()
                 .map(|mut f| {
                     f.end_byte = last.tok.end;
@@ -1151,7 +1160,7 @@ impl Extractor {
             at -= 1;
         }
         let category = before_number(anns, at)?;
-        let mut f = self.one(anns, k, end, category, Role::Before, np)?;
+        let mut f = self.one(anns, k, end, category, Shape::Before, np)?;
         f.end_byte = last.tok.end;
         Some(f)
     }
@@ -1192,7 +1201,7 @@ impl Extractor {
         if negated {
             return None;
         }
-        self.one(anns, k, rest.pos, category, Role::After, np)
+        self.one(anns, k, rest.pos, category, Shape::After, np)
     }
 }
 
@@ -1205,7 +1214,7 @@ struct Found {
     /// Token index where the claim's clause continues.
     end: usize,
     category: u16,
-    role: Role,
+    shape: Shape,
     np: clause::NounPhrase,
     low: Option<f64>,
     high: Option<f64>,

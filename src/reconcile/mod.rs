@@ -14,6 +14,7 @@ pub use copies::{CONTAINMENT, Fingerprint, find_copies};
 
 use crate::extract::{Claim, EventTime, sentence_time};
 use crate::number::Qualifier;
+use crate::rules::{PopulationRole, Role};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -237,8 +238,6 @@ pub struct ReconcileOptions {
     pub event_gap_days: i64,
     /// An event spans at most this many days.
     pub event_span_days: i64,
-    /// Categories that are never summed into totals (ambiguous ones).
-    pub percent_category: &'static str,
 }
 
 impl Default for ReconcileOptions {
@@ -246,7 +245,6 @@ impl Default for ReconcileOptions {
         ReconcileOptions {
             event_gap_days: 2,
             event_span_days: 7,
-            percent_category: "percentage",
         }
     }
 }
@@ -318,14 +316,7 @@ pub fn reconcile(
                 .map_or("", |o| o.outlet.as_deref().unwrap_or(&o.id))
         })
         .collect();
-    let chunks = read_chunks(
-        &mut claims,
-        documents_ref,
-        &by_id,
-        &roots,
-        &cluster_date,
-        options,
-    );
+    let chunks = read_chunks(&mut claims, documents_ref, &by_id, &roots, &cluster_date);
     let GroupNumbers {
         renumber,
         keys,
@@ -378,7 +369,7 @@ pub fn reconcile(
                 &b.subject,
             ))
     });
-    let totals = totals(&groups, options);
+    let totals = totals(&groups);
     Reconciliation {
         documents,
         groups,
@@ -621,7 +612,6 @@ fn read_chunks<'a>(
     by_id: &FxHashMap<&str, u32>,
     roots: &[usize],
     cluster_date: &[Option<Date>],
-    options: &ReconcileOptions,
 ) -> Vec<Chunk<'a>> {
     claims
         .par_chunks_mut(CHUNK)
@@ -657,7 +647,7 @@ fn read_chunks<'a>(
                     }
                 }
                 let claim: &'a Claim = claim;
-                let subject = if claim.category == options.percent_category {
+                let subject = if claim.role == Some(Role::Percent) {
                     claim.subject.as_deref()
                 } else {
                     None
@@ -1277,11 +1267,11 @@ fn conflict_note(sources: &[SourceValue]) -> Option<String> {
 /// twice: a side's total is the larger of its overall figure and the sum of
 /// its disjoint populations; the event's is the larger of its unattributed
 /// overall figure and the sum of its sides. Percentages are never summed.
-fn totals(groups: &[Group], options: &ReconcileOptions) -> Vec<Total> {
+fn totals(groups: &[Group]) -> Vec<Total> {
     type Key = (String, String);
     let mut per: BTreeMap<Key, Vec<&Group>> = BTreeMap::new();
     for g in groups {
-        if g.category == options.percent_category {
+        if g.claims.iter().any(|c| c.role == Some(Role::Percent)) {
             continue;
         }
         per.entry((g.event.clone(), g.category.clone()))
@@ -1295,7 +1285,13 @@ fn totals(groups: &[Group], options: &ReconcileOptions) -> Vec<Total> {
                 for g in &gs {
                     let v = f(g)?;
                     let e = parties.entry(g.party.as_deref()).or_insert((None, 0.0));
-                    if g.population.as_deref() == Some("people") {
+                    // a figure of victims of no stated kind is the side's
+                    // overall figure; the others are its disjoint parts
+                    let overall = g
+                        .claims
+                        .iter()
+                        .any(|c| c.population_role == Some(PopulationRole::Default));
+                    if overall {
                         e.0 = Some(e.0.map_or(v, |x: f64| x.max(v)));
                     } else {
                         e.1 += v;

@@ -611,11 +611,10 @@ fn chart(out: &mut String, n: usize, g: &Group) {
         "<figcaption>{} figure as each independent source states it, on a scale from 0 to {}. Dot: a figure; bar: a range; arrow: open-ended (hollow dot: “more than”, excluded); dashed line: best estimate. {}</figcaption>\n</figure>",
         escape(&match &g.subject {
             Some(subject) => format!("The {} of {subject}", g.category),
-            None => format!(
-                "The {} {}",
-                g.population.as_deref().unwrap_or("people"),
-                g.category
-            ),
+            None => match &g.population {
+                Some(population) => format!("The {population} {}", g.category),
+                None => format!("The {}", g.category),
+            },
         }),
         number(Some(max)),
         agreement

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 /// Where a trigger phrase stands relative to the victims' number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
+pub enum Shape {
     /// After the victims: `N were killed`.
     After,
     /// Before the victims: `killed N people`.
@@ -22,7 +22,7 @@ pub enum Role {
 pub enum Tag {
     Trigger {
         category: u16,
-        role: Role,
+        shape: Shape,
     },
     Population {
         population: u16,

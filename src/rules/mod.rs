@@ -8,9 +8,9 @@
 
 mod lexicon;
 
-pub use lexicon::{Lexicon, PhraseMatch, Role, Tag};
+pub use lexicon::{Lexicon, PhraseMatch, Shape, Tag};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 use toml::Spanned;
@@ -58,8 +58,10 @@ struct RawRules {
 #[serde(deny_unknown_fields)]
 struct RawCategory {
     name: Spanned<String>,
+    role: Option<Spanned<String>>,
+    /// Schema 1's spelling of `role = "percent"`, still read.
     #[serde(default)]
-    percent: bool,
+    percent: Option<Spanned<bool>>,
     #[serde(default)]
     after: Vec<String>,
     #[serde(default)]
@@ -74,6 +76,7 @@ struct RawCategory {
 #[serde(deny_unknown_fields)]
 struct RawPopulation {
     name: Spanned<String>,
+    role: Option<Spanned<String>>,
     #[serde(default)]
     nouns: Vec<String>,
     #[serde(default)]
@@ -107,19 +110,115 @@ struct RawNegation {
     release: Vec<String>,
 }
 
+/// What a category means, whatever the rules call it: `role = "killed"`.
+/// The code asks for a role, never for a name, so a rules file may call
+/// its categories anything. A category without a role is a plain category
+/// of the user's: grouped and reconciled like the others, never derived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// People killed. A single victim's death outranks their being hurt
+    /// (`was shot and later died`), and derived figures subtract it.
+    Killed,
+    /// People wounded or injured and alive.
+    Wounded,
+    /// People hit by gunfire, killed or not: wounded = shot − killed.
+    Shot,
+    /// People captured, taken hostage, detained.
+    Captured,
+    /// People missing.
+    Missing,
+    /// Every percentage a text states; grouped by what it is a share of,
+    /// never summed into totals.
+    Percent,
+}
+
+impl Role {
+    /// Every role, in the order `docs/rules.md` lists them.
+    pub const ALL: [Role; 6] = [
+        Role::Killed,
+        Role::Wounded,
+        Role::Shot,
+        Role::Captured,
+        Role::Missing,
+        Role::Percent,
+    ];
+
+    /// The role as `rules.toml` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Killed => "killed",
+            Role::Wounded => "wounded",
+            Role::Shot => "shot",
+            Role::Captured => "captured",
+            Role::Missing => "missing",
+            Role::Percent => "percent",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// What a population means, whatever the rules call it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PopulationRole {
+    /// Where victims of no stated kind go (`three were killed`).
+    Default,
+    /// Attackers: their figures are a side of their own, never the
+    /// victims' (`12 killed, including the bomber`).
+    Perpetrator,
+}
+
+impl PopulationRole {
+    /// Every population role.
+    pub const ALL: [PopulationRole; 2] = [PopulationRole::Default, PopulationRole::Perpetrator];
+
+    /// The role as `rules.toml` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PopulationRole::Default => "default",
+            PopulationRole::Perpetrator => "perpetrator",
+        }
+    }
+
+    fn parse(s: &str) -> Option<PopulationRole> {
+        PopulationRole::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
 /// A claim category as the rules define it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Category {
+    /// The name claims carry (`killed`).
     pub name: String,
+    /// What it means, if it is one of the categories the code knows.
+    pub role: Option<Role>,
+}
+
+impl Category {
     /// Every percentage is a claim of this category.
-    pub percent: bool,
+    pub fn is_percent(&self) -> bool {
+        self.role == Some(Role::Percent)
+    }
+}
+
+/// A population (who the victims were) as the rules define it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Population {
+    /// The name claims carry (`civilian`).
+    pub name: String,
+    /// What it means to the code, if anything.
+    pub role: Option<PopulationRole>,
 }
 
 /// Compiled rules: names, and the lexicon the extractor consults.
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub categories: Vec<Category>,
-    pub populations: Vec<String>,
+    pub populations: Vec<Population>,
     pub parties: Vec<String>,
     pub hedges: Vec<String>,
     pub lexicon: Lexicon,
@@ -214,6 +313,52 @@ impl Rules {
     }
 }
 
+/// A category's role: `role = "…"`, or schema 1's `percent = true`.
+fn category_role(
+    src: &Source,
+    i: usize,
+    cat: &RawCategory,
+) -> Result<Option<(Role, Range<usize>)>, RulesError> {
+    let role = match &cat.role {
+        None => None,
+        Some(r) => match Role::parse(r.get_ref().trim()) {
+            Some(role) => Some((role, r.span())),
+            None => {
+                return Err(src.error(
+                    Some(r.span()),
+                    Some(format!("category[{i}].role")),
+                    format!(
+                        "unknown category role {:?}; the roles are {} (or no role, for a category of your own)",
+                        r.get_ref(),
+                        quoted(Role::ALL.map(Role::as_str))
+                    ),
+                ));
+            }
+        },
+    };
+    match (&cat.percent, &role) {
+        (Some(p), Some((r, _))) if *p.get_ref() && *r != Role::Percent => Err(src.error(
+            Some(p.span()),
+            Some(format!("category[{i}].percent")),
+            format!(
+                "percent = true means role = \"percent\", but this category has role = {:?}",
+                r.as_str()
+            ),
+        )),
+        (Some(p), None) if *p.get_ref() => Ok(Some((Role::Percent, p.span()))),
+        _ => Ok(role),
+    }
+}
+
+/// `"a", "b", "c"`.
+fn quoted<const N: usize>(names: [&str; N]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// serde's message for an unknown field names it in backquotes.
 fn unknown_key(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
@@ -223,7 +368,9 @@ fn unknown_key(message: &str) -> Option<String> {
 #[derive(Default)]
 struct Builder {
     categories: Vec<Category>,
-    populations: Vec<String>,
+    populations: Vec<Population>,
+    /// Each role given so far: to whom, and where (`file:line`).
+    roles: Vec<(&'static str, String, String)>,
     parties: Vec<String>,
     hedges: Vec<String>,
     lexicon: Lexicon,
@@ -249,6 +396,7 @@ impl Builder {
                     "empty category name".into(),
                 ));
             }
+            let role = category_role(src, i, &cat)?;
             let existing = self.categories.iter().position(|c| c.name == name);
             let index = match existing {
                 Some(index) if merging && index < base_categories => index,
@@ -262,36 +410,67 @@ impl Builder {
                 None => {
                     self.categories.push(Category {
                         name: name.clone(),
-                        percent: cat.percent,
+                        role: None,
                     });
                     self.categories.len() - 1
                 }
             };
+            if let Some((role, span)) = role.clone() {
+                self.claim_role(
+                    src,
+                    span,
+                    format!("category[{i}].role"),
+                    role.as_str(),
+                    &name,
+                )?;
+                if let Some(c) = self.categories.get_mut(index) {
+                    c.role = Some(role);
+                }
+            }
             let total = cat.after.len() + cat.before.len() + cat.nouns.len() + cat.tolls.len();
-            if total == 0 && !cat.percent && existing.is_none() {
+            let percent = role.is_some_and(|(r, _)| r == Role::Percent);
+
+            if total == 0 && !percent && existing.is_none() {
                 return Err(src.error(
                     Some(cat.name.span()),
                     Some(format!("category[{i}]")),
                     format!(
-                        "category {name:?} has no trigger phrases: give at least one of after, before, nouns, tolls (or percent = true)"
+                        "category {name:?} has no trigger phrases: give at least one of after, before, nouns, tolls (or role = \"percent\")"
                     ),
                 ));
             }
             let category = index as u16;
-            for (role, list) in [
-                (Role::After, &cat.after),
-                (Role::Before, &cat.before),
-                (Role::Noun, &cat.nouns),
-                (Role::Toll, &cat.tolls),
+            for (shape, list) in [
+                (Shape::After, &cat.after),
+                (Shape::Before, &cat.before),
+                (Shape::Noun, &cat.nouns),
+                (Shape::Toll, &cat.tolls),
             ] {
                 for phrase in list {
-                    self.phrase(src, &cat.name, phrase, Tag::Trigger { category, role })?;
+                    self.phrase(src, &cat.name, phrase, Tag::Trigger { category, shape })?;
                 }
             }
         }
         for (i, pop) in raw.population.into_iter().enumerate() {
             let name = pop.name.get_ref().trim().to_string();
-            let existing = self.populations.iter().position(|p| *p == name);
+            let role = match &pop.role {
+                None => None,
+                Some(r) => match PopulationRole::parse(r.get_ref().trim()) {
+                    Some(role) => Some((role, r.span())),
+                    None => {
+                        return Err(src.error(
+                            Some(r.span()),
+                            Some(format!("population[{i}].role")),
+                            format!(
+                                "unknown population role {:?}; the roles are {}",
+                                r.get_ref(),
+                                quoted(PopulationRole::ALL.map(PopulationRole::as_str))
+                            ),
+                        ));
+                    }
+                },
+            };
+            let existing = self.populations.iter().position(|p| p.name == name);
             let index = match existing {
                 Some(index) if merging && index < base_populations => index,
                 Some(_) => {
@@ -302,10 +481,25 @@ impl Builder {
                     ));
                 }
                 None => {
-                    self.populations.push(name.clone());
+                    self.populations.push(Population {
+                        name: name.clone(),
+                        role: None,
+                    });
                     self.populations.len() - 1
                 }
             };
+            if let Some((role, span)) = role {
+                self.claim_role(
+                    src,
+                    span,
+                    format!("population[{i}].role"),
+                    role.as_str(),
+                    &name,
+                )?;
+                if let Some(p) = self.populations.get_mut(index) {
+                    p.role = Some(role);
+                }
+            }
             if pop.nouns.is_empty() && pop.adjectives.is_empty() && existing.is_none() {
                 return Err(src.error(
                     Some(pop.name.span()),
@@ -409,6 +603,36 @@ impl Builder {
         Ok(())
     }
 
+    /// Record that `owner` has `role`; a role belongs to one category or
+    /// population only (an extending file may restate its base's).
+    fn claim_role(
+        &mut self,
+        src: &Source,
+        span: Range<usize>,
+        key: String,
+        role: &'static str,
+        owner: &str,
+    ) -> Result<(), RulesError> {
+        let here = src.error(Some(span), Some(key), String::new());
+        if let Some((_, first_owner, at)) = self.roles.iter().find(|(r, _, _)| *r == role) {
+            if first_owner == owner {
+                return Ok(());
+            }
+            return Err(RulesError {
+                message: format!(
+                    "role {role:?} is already given to {first_owner:?} ({at}); a role belongs to one entry"
+                ),
+                ..here
+            });
+        }
+        self.roles.push((
+            role,
+            owner.to_string(),
+            format!("{}:{}", here.file, here.line),
+        ));
+        Ok(())
+    }
+
     fn phrase(
         &mut self,
         src: &Source,
@@ -457,13 +681,6 @@ impl Builder {
                 "no categories defined".into(),
             ));
         }
-        if !self.populations.iter().any(|p| p == "people") {
-            return Err(src.error(
-                None,
-                Some("population".into()),
-                "a population named \"people\" is required: it is where victims of no stated kind go".into(),
-            ));
-        }
         let mut lexicon = self.lexicon;
         lexicon.seal();
         Ok(Rules {
@@ -486,7 +703,21 @@ impl Rules {
     pub fn population_index(&self, name: &str) -> Option<u16> {
         self.populations
             .iter()
-            .position(|c| c == name)
+            .position(|c| c.name == name)
+            .map(|i| i as u16)
+    }
+    /// The category with this role, if the rules give it to one.
+    pub fn category_with(&self, role: Role) -> Option<u16> {
+        self.categories
+            .iter()
+            .position(|c| c.role == Some(role))
+            .map(|i| i as u16)
+    }
+    /// The population with this role, if the rules give it to one.
+    pub fn population_with(&self, role: PopulationRole) -> Option<u16> {
+        self.populations
+            .iter()
+            .position(|c| c.role == Some(role))
             .map(|i| i as u16)
     }
     pub fn party_index(&self, name: &str) -> Option<u16> {
