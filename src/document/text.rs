@@ -27,7 +27,7 @@ fn compile(pattern: &str) -> Option<Regex> {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).ok()
 }
 
-fn matches(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
+fn matches(re: &Option<Regex>, s: &str) -> bool {
     re.as_ref().is_some_and(|re| re.is_match(s))
 }
 
@@ -199,21 +199,97 @@ impl Noise {
     }
 }
 
-static MONEY_ONLY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:[$€£¥]\s*\d[\d.,\s]*|\d[\d.,\s]*[$€£¥]|(?:usd|eur|gbp)\s*\d[\d.,]*|\d[\d.,]*\s*(?:usd|eur|gbp))$",
-    )
+/// The page-furniture patterns of `data/page-noise.toml`, compiled once.
+/// A pattern that does not compile is `None` and matches nothing (a unit
+/// test checks that every one compiles).
+struct NoisePatterns {
+    money_only: Option<Regex>,
+    donation_counter: Option<Regex>,
+    crypto_word: Option<Regex>,
+    payment: Option<Regex>,
+    support_start: Option<Regex>,
+    donate_word: Option<Regex>,
+    share: Option<Regex>,
+    newsletter: Option<Regex>,
+    copyright: Option<Regex>,
+    disclaimer: Option<Regex>,
+    translation: Option<Regex>,
+    membership: Option<Regex>,
+    contact: Option<Regex>,
+    cookie: Option<Regex>,
+    advert: Option<Regex>,
+    bare_url: Option<Regex>,
+    label: Option<Regex>,
+    author_box: Option<Regex>,
+    repost_line: Option<Regex>,
+    teaser_inline: Option<Regex>,
+    teaser_heading: Option<Regex>,
+    comment_marker: Option<Regex>,
+    repost: Option<Regex>,
+    social_words: Vec<String>,
+}
+
+/// `data/page-noise.toml` as written.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawNoisePatterns {
+    money_only: String,
+    donation_counter: String,
+    crypto_word: String,
+    payment: String,
+    support_start: String,
+    donate_word: String,
+    share: String,
+    newsletter: String,
+    copyright: String,
+    disclaimer: String,
+    translation: String,
+    membership: String,
+    contact: String,
+    cookie: String,
+    advert: String,
+    bare_url: String,
+    label: String,
+    author_box: String,
+    repost_line: String,
+    teaser_inline: String,
+    teaser_heading: String,
+    comment_marker: String,
+    repost: String,
+    social_words: Vec<String>,
+}
+
+static NOISE: LazyLock<NoisePatterns> = LazyLock::new(|| {
+    let raw: RawNoisePatterns =
+        toml::from_str(include_str!("../../data/page-noise.toml")).unwrap_or_default();
+    NoisePatterns {
+        money_only: compile(&raw.money_only),
+        donation_counter: compile(&raw.donation_counter),
+        crypto_word: compile(&raw.crypto_word),
+        payment: compile(&raw.payment),
+        support_start: compile(&raw.support_start),
+        donate_word: compile(&raw.donate_word),
+        share: compile(&raw.share),
+        newsletter: compile(&raw.newsletter),
+        copyright: compile(&raw.copyright),
+        disclaimer: compile(&raw.disclaimer),
+        translation: compile(&raw.translation),
+        membership: compile(&raw.membership),
+        contact: compile(&raw.contact),
+        cookie: compile(&raw.cookie),
+        advert: compile(&raw.advert),
+        bare_url: compile(&raw.bare_url),
+        label: compile(&raw.label),
+        author_box: compile(&raw.author_box),
+        repost_line: compile(&raw.repost_line),
+        teaser_inline: compile(&raw.teaser_inline),
+        teaser_heading: compile(&raw.teaser_heading),
+        comment_marker: compile(&raw.comment_marker),
+        repost: compile(&raw.repost),
+        social_words: raw.social_words,
+    }
 });
-static DONATION_COUNTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:raised|goal|target|donated|collected|funded|our goal|monthly goal)\b.{0,40}(?:[$€£¥]\s*\d|\d\s*[$€£¥])|^\d+\s*%\s*(?:funded|raised|of (?:our )?goal)",
-    )
-});
-static CRYPTO_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:bitcoin|btc|bch|ethereum|eth|monero|xmr|litecoin|ltc|usdt|tether|dogecoin|doge|usdc|trx|tron|solana|crypto|wallet)\b",
-    )
-});
+
 /// A wallet address or similar: a run of at least 25 ASCII letters and
 /// digits. Counted by hand: a counted repetition in the noise `RegexSet`
 /// multiplies the states of its lazy DFA, which then spends its time
@@ -226,119 +302,6 @@ fn has_long_token(s: &str) -> bool {
 fn is_address_only(s: &str) -> bool {
     s.len() >= 26 && s.bytes().all(|b| b.is_ascii_alphanumeric())
 }
-static PAYMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:paypal|western union|patreon|venmo|cash ?app|bank transfer|wire transfer|bank details|iban|swift|liberapay|ko-fi|buy me a coffee|gofundme|subscribestar)\b|patreon\.com|paypal\.me|paypal\.com|buymeacoffee|ko-fi\.com|/donate\b",
-    )
-});
-static SUPPORT_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:please\s+)?(?:support|donate|donations?|contribute|make a (?:donation|contribution)|help us|help keep|become a (?:patron|supporter|sustaining)|chip in|give now|tip jar)\b",
-    )
-});
-static DONATE_WORD: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?i)\b(?:donate|donating|donations?)\b"));
-static SHARE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)share buttons|^share this\b|\bshare this (?:article|story|post|page)\b|\bshare (?:on|via) (?:facebook|twitter|x|whatsapp|telegram|email)\b|follow us (?:on|at)\b|visit and follow us|like us on facebook|join us on (?:telegram|facebook|twitter|x)\b|forward this article|cross-?post\b|on our (?:facebook|twitter|telegram|instagram|youtube|vk|x) (?:page|channel|account)|subscribe to our (?:channel|telegram|youtube)|\btweet this\b|\bclick to share\b",
-    )
-});
-const SOCIAL_WORDS: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "telegram",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "linkedin",
-    "reddit",
-    "pinterest",
-    "copy",
-    "link",
-    "copy link",
-    "share",
-    "shares",
-    "tweet",
-    "vk",
-    "messenger",
-    "flipboard",
-    "pocket",
-    "sms",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "gab",
-    "truth social",
-    "comment",
-];
-static NEWSLETTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)newsletter|mailing list|\bsign up (?:for|to) (?:our|the)\b|\bsign up now\b|^subscribe\b|\bsubscribe (?:now|today|here)\b|in your inbox|^to receive\b",
-    )
-});
-static COPYRIGHT: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved"));
-static DISCLAIMER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^disclaimer\b|^the views expressed\b|^(?:the )?opinions expressed\b|sole responsibility of the author|copyrighted material|\bfair use\b|grants permission to (?:cross-?post|republish)|not (?:be )?responsible for (?:any )?(?:inaccurate|incorrect|the content)",
-    )
-});
-static TRANSLATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(r"(?i)can be read in \d+ languages|translate (?:this )?website|^select language$")
-});
-static MEMBERSHIP: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^become an? (?:member|patron|supporter|subscriber|insider)\b|^join (?:us|now|today|our community)\b|^membership\b|^(?:log ?in|sign ?in|sign ?up|register|my account)$",
-    )
-});
-static CONTACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^for (?:media|press) (?:inquiries|enquiries|contacts?)\b|^(?:contact|e-?mail) us\b|^press (?:inquiries|enquiries|contact)\b",
-    )
-});
-static COOKIE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)we use cookies|this (?:site|website) uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|^privacy policy$|^terms of (?:use|service)$",
-    )
-});
-static ADVERT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ads?|story continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading below|article continues below)$",
-    )
-});
-static BARE_URL: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?i)^(?:https?://|www\.)\S+$"));
-static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|filed under|sections?|keywords)\s*:",
-    )
-});
-static AUTHOR_BOX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(r"(?i)^(?:articles|posts|more articles|more posts|all posts|more stories|stories) by\b")
-});
-static REPOST_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:the original source of this article is|this (?:article|story|piece) (?:was|is) (?:originally|first) (?:published|posted)|originally (?:published|appeared|posted) (?:by|on|at|in)|first (?:appeared|published) (?:on|in|at|by))\b",
-    )
-});
-static TEASER_INLINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:read more|read also|also read|related|see also|recommended|watch|listen|more|latest)\s*[:|»>–—-]+\s*\S",
-    )
-});
-static TEASER_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:related(?: stories| articles| posts| news| coverage| content| reading| topics| links)?|read more|read also|also read|see also|you may also like|you might also like|you may be interested in|we recommend|more from [^.]{1,40}|more stories|more news|recommended(?: for you| stories| articles)?|popular(?: stories| now| posts| articles)?|most read|most popular|most viewed|trending(?: now| stories)?|further reading|read next|up next|latest news|latest stories|editor'?s picks|top stories|don'?t miss)$",
-    )
-});
-static COMMENT_MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:(?:\d+|no)\s+(?:reader\s+)?comments?|(?:reader\s+|user\s+|readers'?\s+)?comments?(?:\s*\(\d+\))?|(?:leave|add|post|write|submit)\s+an?\s+(?:comment|reply|response)\b.*|notify of|view all(?:\s+\d+)?\s+comments|(?:show|load|see|read|view)\s+(?:all\s+)?(?:\d+\s+)?comments|inline feedbacks?|join the (?:discussion|conversation)|\d+\s+(?:thoughts?|responses?|replies|reactions?)\s+(?:on|to)\b.*|comments are closed\.?|discussion(?:\s*\(\d+\))?)$",
-    )
-});
 
 /// Lines that only name social networks or share actions
 /// (`Facebook Twitter WhatsApp Email`, `Share | Tweet`).
@@ -350,7 +313,10 @@ fn is_social_list(plain: &str) -> bool {
     let mut beyond_copy_link = false;
     for token in tokens.by_ref() {
         count += 1;
-        let social = SOCIAL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(token));
+        let social = NOISE
+            .social_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(token));
         if count > 10 || !social {
             return false;
         }
@@ -377,10 +343,10 @@ fn classify(plain: &str, words: usize) -> Kind {
         return Kind::Blank;
     }
     let marker = plain.trim_end_matches([':', '.', '!']).trim();
-    if matches(&COMMENT_MARKER, marker) {
+    if matches(&NOISE.comment_marker, marker) {
         return Kind::CommentMarker;
     }
-    if matches(&TEASER_HEADING, marker) {
+    if matches(&NOISE.teaser_heading, marker) {
         return Kind::TeaserHeading;
     }
     match noise_kind(plain, words) {
@@ -395,26 +361,26 @@ fn classify(plain: &str, words: usize) -> Kind {
 /// so cheap alone, but its `.{0,40}` would multiply the set's states) and
 /// the long-token checks, which are loops.
 static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
-    let all: [&LazyLock<Option<Regex>>; 19] = [
-        &ADVERT,
-        &AUTHOR_BOX,
-        &BARE_URL,
-        &CONTACT,
-        &COOKIE,
-        &COPYRIGHT,
-        &CRYPTO_WORD,
-        &DISCLAIMER,
-        &DONATE_WORD,
-        &LABEL,
-        &MEMBERSHIP,
-        &MONEY_ONLY,
-        &NEWSLETTER,
-        &PAYMENT,
-        &REPOST_LINE,
-        &SHARE,
-        &SUPPORT_START,
-        &TEASER_INLINE,
-        &TRANSLATION,
+    let all: [&Option<Regex>; 19] = [
+        &NOISE.advert,
+        &NOISE.author_box,
+        &NOISE.bare_url,
+        &NOISE.contact,
+        &NOISE.cookie,
+        &NOISE.copyright,
+        &NOISE.crypto_word,
+        &NOISE.disclaimer,
+        &NOISE.donate_word,
+        &NOISE.label,
+        &NOISE.membership,
+        &NOISE.money_only,
+        &NOISE.newsletter,
+        &NOISE.payment,
+        &NOISE.repost_line,
+        &NOISE.share,
+        &NOISE.support_start,
+        &NOISE.teaser_inline,
+        &NOISE.translation,
     ];
     let patterns: Option<Vec<String>> = all
         .iter()
@@ -430,75 +396,75 @@ fn noise_kind(plain: &str, words: usize) -> Option<Noise> {
     let candidate = words <= 4
         || plain.contains('©')
         || words <= 10 && is_social_list(plain)
-        || matches(&DONATION_COUNTER, plain)
+        || matches(&NOISE.donation_counter, plain)
         || NOISE_ANY.as_ref().is_none_or(|set| set.is_match(plain));
     if !candidate {
         return None;
     }
     let sentence = ends_like_sentence(plain);
-    if matches(&MONEY_ONLY, plain) || matches(&DONATION_COUNTER, plain) {
+    if matches(&NOISE.money_only, plain) || matches(&NOISE.donation_counter, plain) {
         return Some(Noise::Money);
     }
-    if (matches(&CRYPTO_WORD, plain) && has_long_token(plain))
+    if (matches(&NOISE.crypto_word, plain) && has_long_token(plain))
         || is_address_only(plain) && plain.chars().any(|c| c.is_ascii_digit())
     {
         return Some(Noise::Crypto);
     }
-    if matches(&PAYMENT, plain) {
+    if matches(&NOISE.payment, plain) {
         return Some(Noise::Payment);
     }
     // Short calls to give, never a headline with figures.
     let digits = plain.chars().any(|c| c.is_ascii_digit());
     if !digits
         && !sentence
-        && (words <= 5 && matches(&SUPPORT_START, plain)
-            || words <= 6 && matches(&DONATE_WORD, plain))
+        && (words <= 5 && matches(&NOISE.support_start, plain)
+            || words <= 6 && matches(&NOISE.donate_word, plain))
     {
         return Some(Noise::Donation);
     }
-    if matches(&SHARE, plain) || is_social_list(plain) {
+    if matches(&NOISE.share, plain) || is_social_list(plain) {
         return Some(Noise::Share);
     }
-    if words <= 25 && matches(&NEWSLETTER, plain) {
+    if words <= 25 && matches(&NOISE.newsletter, plain) {
         return Some(Noise::Newsletter);
     }
-    if matches(&COPYRIGHT, plain) || (words <= 25 && plain.contains('©')) {
+    if matches(&NOISE.copyright, plain) || (words <= 25 && plain.contains('©')) {
         return Some(Noise::Copyright);
     }
-    if matches(&DISCLAIMER, plain) {
+    if matches(&NOISE.disclaimer, plain) {
         return Some(Noise::Disclaimer);
     }
-    if matches(&TRANSLATION, plain) {
+    if matches(&NOISE.translation, plain) {
         return Some(Noise::Translation);
     }
-    if words <= 12 && matches(&MEMBERSHIP, plain) {
+    if words <= 12 && matches(&NOISE.membership, plain) {
         return Some(Noise::Membership);
     }
-    if matches(&CONTACT, plain) {
+    if matches(&NOISE.contact, plain) {
         return Some(Noise::Contact);
     }
-    if matches(&COOKIE, plain) {
+    if matches(&NOISE.cookie, plain) {
         return Some(Noise::Cookie);
     }
-    if matches(&ADVERT, plain) {
+    if matches(&NOISE.advert, plain) {
         return Some(Noise::Advert);
     }
-    if matches(&BARE_URL, plain) {
+    if matches(&NOISE.bare_url, plain) {
         return Some(Noise::Url);
     }
-    if matches(&LABEL, plain) {
+    if matches(&NOISE.label, plain) {
         return Some(Noise::Label);
     }
     if words <= 4 && plain.to_lowercase().ends_with("logo") {
         return Some(Noise::Logo);
     }
-    if words <= 12 && matches(&AUTHOR_BOX, plain) {
+    if words <= 12 && matches(&NOISE.author_box, plain) {
         return Some(Noise::AuthorBox);
     }
-    if words <= 25 && matches(&REPOST_LINE, plain) {
+    if words <= 25 && matches(&NOISE.repost_line, plain) {
         return Some(Noise::Repost);
     }
-    if words <= 25 && matches(&TEASER_INLINE, plain) {
+    if words <= 25 && matches(&NOISE.teaser_inline, plain) {
         return Some(Noise::Teaser);
     }
     None
@@ -844,19 +810,13 @@ pub(crate) fn detect_header(text: &str, marks: &Marks) -> Header {
 // ---------------------------------------------------------------------------
 // Repost hints
 
-static REPOST: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(
-        r"(?i)(?:the original source of this article is|originally (?:published|appeared|posted) (?:by|on|at|in)|first (?:appeared|published|posted) (?:on|in|at|by))\s*:?\s*(?P<x>[^\n]+)",
-    )
-});
-
 /// The outlet an article says it was first published by: `The original
 /// source of this article is X`, `originally published by/on/at/in X`,
 /// `first appeared on X`. Returns X with markdown links reduced to their
 /// text, cut at the end of the name (sentence end, comma, parenthesis, or a
 /// following `on`/`at`/`in` clause).
 pub fn repost_of_hint(text: &str) -> Option<String> {
-    let caps = REPOST.as_ref()?.captures(text)?;
+    let caps = NOISE.repost.as_ref()?.captures(text)?;
     let raw = caps.name("x")?.as_str();
     let s = plain_line(raw);
     let lower = s.to_lowercase();
@@ -907,38 +867,46 @@ mod tests {
     #[test]
     fn patterns_compile() {
         for re in [
-            &MD_LINK,
-            &ANGLE_URL,
-            &MONEY_ONLY,
-            &DONATION_COUNTER,
-            &CRYPTO_WORD,
-            &PAYMENT,
-            &SUPPORT_START,
-            &DONATE_WORD,
-            &SHARE,
-            &NEWSLETTER,
-            &COPYRIGHT,
-            &DISCLAIMER,
-            &TRANSLATION,
-            &MEMBERSHIP,
-            &CONTACT,
-            &COOKIE,
-            &ADVERT,
-            &BARE_URL,
-            &LABEL,
-            &AUTHOR_BOX,
-            &REPOST_LINE,
-            &TEASER_INLINE,
-            &TEASER_HEADING,
-            &COMMENT_MARKER,
-            &UPDATE_START,
-            &UPDATE_INSIDE,
-            &DATE_LABEL,
-            &SOURCE_LINE,
-            &OUTLET_BEFORE,
-            &OUTLET_AFTER,
-            &TITLE_LABEL,
-            &REPOST,
+            &*MD_LINK,
+            &*ANGLE_URL,
+            &*UPDATE_START,
+            &*UPDATE_INSIDE,
+            &*DATE_LABEL,
+            &*SOURCE_LINE,
+            &*OUTLET_BEFORE,
+            &*OUTLET_AFTER,
+            &*TITLE_LABEL,
+        ] {
+            assert!(re.is_some());
+        }
+        // the page-noise data file parses, and each of its patterns compiles
+        let raw: RawNoisePatterns =
+            toml::from_str(include_str!("../../data/page-noise.toml")).unwrap();
+        assert!(!raw.social_words.is_empty());
+        for re in [
+            &NOISE.money_only,
+            &NOISE.donation_counter,
+            &NOISE.crypto_word,
+            &NOISE.payment,
+            &NOISE.support_start,
+            &NOISE.donate_word,
+            &NOISE.share,
+            &NOISE.newsletter,
+            &NOISE.copyright,
+            &NOISE.disclaimer,
+            &NOISE.translation,
+            &NOISE.membership,
+            &NOISE.contact,
+            &NOISE.cookie,
+            &NOISE.advert,
+            &NOISE.bare_url,
+            &NOISE.label,
+            &NOISE.author_box,
+            &NOISE.repost_line,
+            &NOISE.teaser_inline,
+            &NOISE.teaser_heading,
+            &NOISE.comment_marker,
+            &NOISE.repost,
         ] {
             assert!(re.is_some());
         }

@@ -15,12 +15,10 @@ pub use time::{EventTime, ParseEventTimeError, parse_date, sentence_time};
 
 use crate::document::Document;
 use crate::number::{self, Kind, Qualifier, Quantity};
-use crate::rules::{PopulationRole, Role, Rules, Shape, Tag};
+use crate::rules::{PopulationRole, Role, Rules, Shape, Tag, Word};
 use crate::text::{self, Tok, TokKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use clause::{
-    Ann, Toks, ann_before, before_number, lower_at, noun_phrase, predicate, speaker_before,
-};
+use clause::{Ann, Toks, ann_before, before_number, is_at, noun_phrase, predicate, speaker_before};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -221,7 +219,7 @@ impl Cues {
     fn new(rules: &Rules) -> Option<Cues> {
         let keys = rules
             .lexicon
-            .key_words(|tag| matches!(tag, Tag::Trigger { .. }))?;
+            .key_words(|tag| matches!(tag, Tag::Trigger { .. } | Tag::Incident { .. }))?;
         let key = Cue {
             hit: Hit::Key,
             bounded_before: true,
@@ -435,15 +433,16 @@ impl Extractor {
             let countable = quantity
                 .and_then(|k| qs.get(k))
                 .is_some_and(|x| matches!(x.kind, Kind::Count | Kind::Percent));
+            let (words, matches) =
+                self.rules
+                    .lexicon
+                    .lookup_at(&toks, i, !(quantity.is_some() && countable));
             anns.push(Ann {
                 tok: tok.clone(),
-                matches: if quantity.is_some() && countable {
-                    Vec::new()
-                } else {
-                    self.rules.lexicon.matches_at(&toks, i)
-                },
+                matches,
                 quantity,
                 countable,
+                words,
             });
         }
         anns
@@ -469,10 +468,14 @@ impl Extractor {
         let mut named_speakers = Vec::new();
         let mut pronoun = false;
         for (v, t) in anns.iter().enumerate() {
-            let Some(m) = t.matches.iter().find(|m| m.tag == Tag::SpeechVerb) else {
+            let Some(m) = t
+                .matches
+                .iter()
+                .find(|m| matches!(m.tag, Tag::SpeechVerb | Tag::SpeechLead))
+            else {
                 continue;
             };
-            if m.len >= 2 && t.tok.lower == "according" {
+            if m.tag == Tag::SpeechLead {
                 // according to X: X runs to the next punctuation.
                 let mut s = v + m.len;
                 let mut e = s;
@@ -480,15 +483,13 @@ impl Extractor {
                     e += 1;
                 }
                 // `the statement of X`, `a report by X`: the speaker is X.
-                if let Some(k) = (s..e)
-                    .rev()
-                    .find(|&k| matches!(lower_at(anns, k), "of" | "by" | "from"))
+                if let Some(k) = (s..e).rev().find(|&k| is_at(anns, k, Word::SpeakerAgent))
                     && k + 1 < e
                     && k < s + 4
                 {
                     s = k + 1;
                 }
-                while s < e && matches!(lower_at(anns, s), "the" | "a" | "an") {
+                while s < e && is_at(anns, s, Word::Article) {
                     s += 1;
                 }
                 let Some(head) = anns.get(s).filter(|_| s < e) else {
@@ -508,33 +509,13 @@ impl Extractor {
                 continue;
             }
             if let Some((s, e)) = speaker_before(anns, v) {
-                if e - s == 1
-                    && matches!(lower_at(anns, s), "he" | "she" | "it" | "they" | "we" | "i")
-                {
+                if e - s == 1 && is_at(anns, s, Word::SpeakerPronoun) {
                     pronoun = true;
                     continue;
                 }
                 let words = anns.get(s..e).unwrap_or_default();
                 let named = (s..).zip(words).any(|(k, t)| {
-                    t.tok.is_capitalized()
-                        && (k > 0
-                            || !matches!(
-                                t.tok.lower.as_ref(),
-                                "the"
-                                    | "a"
-                                    | "an"
-                                    | "this"
-                                    | "that"
-                                    | "these"
-                                    | "those"
-                                    | "some"
-                                    | "many"
-                                    | "one"
-                                    | "others"
-                                    | "witnesses"
-                                    | "reports"
-                                    | "residents"
-                            ))
+                    t.tok.is_capitalized() && (k > 0 || !t.is(Word::NotSpeakerHead))
                         || t.matches
                             .iter()
                             .any(|m| matches!(m.tag, Tag::Official | Tag::Party { .. }))
@@ -542,13 +523,8 @@ impl Extractor {
                 // `the board said`, `the operator said`: a definite noun
                 // names a body the text introduced earlier.
                 let definite = s > 0
-                    && lower_at(anns, s - 1) == "the"
-                    && words.last().is_some_and(|t| {
-                        !matches!(
-                            t.tok.lower.as_ref(),
-                            "report" | "reports" | "statement" | "data" | "figures"
-                        )
-                    });
+                    && is_at(anns, s - 1, Word::DefiniteArticle)
+                    && words.last().is_some_and(|t| !t.is(Word::SpeakerDocument));
                 if named || definite {
                     named_speakers.extend(
                         self.speaker_from(anns, s, e, sentence, base)
@@ -710,10 +686,7 @@ impl Extractor {
         // killed — not also wounded.
         let killed = self.rules.category_with(Role::Killed);
         let single = |f: &Found| f.low == Some(1.0) && f.high == Some(1.0) && f.np.singular;
-        let by_pronoun = |f: &Found| {
-            anns.get(f.tok)
-                .is_some_and(|t| matches!(t.tok.lower.as_ref(), "he" | "she"))
-        };
+        let by_pronoun = |f: &Found| anns.get(f.tok).is_some_and(|t| t.is(Word::PersonPronoun));
         if found
             .iter()
             .any(|f| Some(f.category) == killed && single(f) && by_pronoun(f))
@@ -930,10 +903,7 @@ impl Extractor {
         previous: Option<&Found>,
     ) -> Option<Found> {
         let previous = previous?;
-        if qty.kind != Kind::Count
-            || k == 0
-            || !matches!(lower_at(anns, k - 1), "including" | "includes" | "include")
-        {
+        if qty.kind != Kind::Count || k == 0 || !is_at(anns, k - 1, Word::Including) {
             return None;
         }
         let (rest, mut np) = noun_phrase(Toks::new(anns, end)).ok()?;
@@ -959,25 +929,17 @@ impl Extractor {
         })
     }
 
-    /// `a double shooting`, `a triple homicide`: a count said by an adjective.
+    /// `a double shooting`, `a triple homicide`: a count said by an
+    /// adjective of multiplicity before a noun for an incident of the
+    /// category.
     fn multiple_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         let a = anns.get(k)?;
-        let n = match a.tok.lower.as_ref() {
-            "double" => 2.0,
-            "triple" => 3.0,
-            "quadruple" => 4.0,
-            "quintuple" => 5.0,
-            _ => return None,
-        };
+        let n = self.rules.lexicon.multiple(&a.tok.lower)?;
         let next = anns.get(k + 1)?;
-        let category = match next.tok.lower.as_ref() {
-            "shooting" | "shootings" => self.rules.category_index("shot")?,
-            "homicide" | "homicides" | "murder" | "murders" | "killing" | "killings" | "fatal" => {
-                self.rules.category_index("killed")?
-            }
-            "stabbing" | "stabbings" => self.rules.category_index("wounded")?,
-            _ => return None,
-        };
+        let category = next.matches.iter().find_map(|m| match m.tag {
+            Tag::Incident { category } => Some(category),
+            _ => None,
+        })?;
         Some(Found {
             tok: k,
             start: a.tok.start,
@@ -998,10 +960,7 @@ impl Extractor {
     /// opens with a capitalised singular person noun and a casualty verb.
     fn headline_claim(&self, anns: &[Ann]) -> Option<Found> {
         let first = anns.first()?;
-        if !first.tok.is_capitalized()
-            || first.quantity.is_some()
-            || matches!(first.tok.lower.as_ref(), "a" | "an" | "the")
-        {
+        if !first.tok.is_capitalized() || first.quantity.is_some() || first.is(Word::Article) {
             return None;
         }
         let (rest, np) = noun_phrase(Toks::new(anns, 0)).ok()?;
@@ -1034,14 +993,16 @@ impl Extractor {
         if a.is_punct() {
             return None;
         }
-        match a.tok.lower.as_ref() {
-            "a" | "an" | "the" => self.article_claim(anns, k),
-            "his" | "her" | "their" if before_number(anns, k).is_some() => {
-                self.article_claim(anns, k)
-            }
-            "he" | "she" => self.pronoun_claim(anns, k),
-            _ if k > 0 && a.tok.is_capitalized() => self.name_claim(anns, k),
-            _ => None,
+        if a.is(Word::Article) {
+            self.article_claim(anns, k)
+        } else if a.is(Word::PersonPossessive) && before_number(anns, k).is_some() {
+            self.article_claim(anns, k)
+        } else if a.is(Word::PersonPronoun) {
+            self.pronoun_claim(anns, k)
+        } else if k > 0 && a.tok.is_capitalized() {
+            self.name_claim(anns, k)
+        } else {
+            None
         }
     }
 
@@ -1111,7 +1072,7 @@ impl Extractor {
             return None;
         }
         // a singular verb: `was`, or a past tense with no auxiliary
-        if !matches!(next.tok.lower.as_ref(), "was" | "died" | "dies") {
+        if !next.is(Word::SingularVerb) {
             return None;
         }
         let (end, category) = affirmed_predicate(anns, k + 1)?;
@@ -1156,7 +1117,7 @@ impl Extractor {
         }
         // `the fatal shooting of a 16-year-old`
         let mut at = k;
-        if at > 0 && matches!(lower_at(anns, at - 1), "a" | "an" | "the") {
+        if at > 0 && is_at(anns, at - 1, Word::Article) {
             at -= 1;
         }
         let category = before_number(anns, at)?;
@@ -1183,12 +1144,7 @@ impl Extractor {
             .get(k + 1..rest.pos)
             .unwrap_or_default()
             .iter()
-            .any(|t| {
-                matches!(
-                    t.tok.lower.as_ref(),
-                    "his" | "her" | "their" | "its" | "the" | "of" | "a" | "an" | "our" | "my"
-                )
-            });
+            .any(|t| t.is(Word::Nesting));
         if nested {
             return None;
         }
@@ -1236,7 +1192,7 @@ fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
         if a.tok.is_punct(';') || a.countable {
             break;
         }
-        if matches!(a.tok.lower.as_ref(), "side" | "sides") {
+        if a.is(Word::Side) {
             // the party phrase may be several words: look at the last token's matches
             for back in 1..=3 {
                 let Some(t) = i.checked_sub(back).and_then(|p| anns.get(p)) else {
@@ -1265,12 +1221,7 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
             break;
         }
         let w = a.tok.lower.as_ref();
-        if words.is_empty()
-            && matches!(
-                w,
-                "of" | "the" | "all" | "its" | "their" | "his" | "her" | "those"
-            )
-        {
+        if words.is_empty() && a.is(Word::PercentLead) {
             i += 1;
             continue;
         }
@@ -1281,23 +1232,7 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
             i += 1;
             continue;
         }
-        if matches!(
-            w,
-            "of" | "in"
-                | "to"
-                | "were"
-                | "was"
-                | "are"
-                | "is"
-                | "had"
-                | "have"
-                | "either"
-                | "and"
-                | "who"
-                | "that"
-                | "said"
-                | "for"
-        ) {
+        if a.is(Word::PercentStop) {
             break;
         }
         words.push(w.to_string());
@@ -1310,9 +1245,10 @@ fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
 /// hostages`: a denial earlier in the sentence, or a release verb just
 /// before the figure, means it counts no victims.
 fn cancelled_before(anns: &[Ann], k: usize) -> bool {
-    let denied = anns.iter().take(k).any(|t| {
-        t.tok.lower.starts_with("den") && t.matches.iter().any(|m| m.tag == Tag::Negation)
-    });
+    let denied = anns
+        .iter()
+        .take(k)
+        .any(|t| t.matches.iter().any(|m| m.tag == Tag::Denial));
     let released = (k.saturating_sub(3)..k).any(|i| {
         anns.get(i)
             .is_some_and(|t| t.matches.iter().any(|m| m.tag == Tag::Release))
@@ -1324,7 +1260,7 @@ fn cancelled_before(anns: &[Ann], k: usize) -> bool {
 /// age, not a count of people.
 fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
     let prev = ann_before(anns, k);
-    if prev.is_some_and(|t| matches!(t.tok.lower.as_ref(), "age" | "aged" | "ages")) {
+    if prev.is_some_and(|t| t.is(Word::AgeWord)) {
         return true;
     }
     let before_name = k >= 2
@@ -1340,12 +1276,10 @@ fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
 
 fn none_of_before(anns: &[Ann], k: usize) -> bool {
     let mut j = k;
-    if j > 0 && matches!(lower_at(anns, j - 1), "the" | "its" | "their" | "all") {
+    if j > 0 && is_at(anns, j - 1, Word::Determiner) {
         j -= 1;
     }
-    j >= 2
-        && lower_at(anns, j - 1) == "of"
-        && matches!(lower_at(anns, j - 2), "none" | "no" | "neither")
+    j >= 2 && is_at(anns, j - 1, Word::Of) && is_at(anns, j - 2, Word::NoneWord)
 }
 
 /// Page furniture and reader comments, sorted by start for binary search.

@@ -1,6 +1,7 @@
 //! Phrase lookup: every phrase of the rules, keyed by its first word, so a
 //! token asks only the phrases that could start with it.
 
+use super::Word;
 use crate::text::{Tok, TokKind, tokenize};
 use rustc_hash::FxHashMap;
 
@@ -24,6 +25,11 @@ pub enum Tag {
         category: u16,
         shape: Shape,
     },
+    /// A noun for an incident of a category, counted by an adjective of
+    /// multiplicity: `a double shooting`.
+    Incident {
+        category: u16,
+    },
     Population {
         population: u16,
         adjective: bool,
@@ -32,6 +38,8 @@ pub enum Tag {
         party: u16,
     },
     SpeechVerb,
+    /// A phrase the speaker follows: `according to X`.
+    SpeechLead,
     Official,
     NotSpeaker,
     Hedge {
@@ -40,6 +48,9 @@ pub enum Tag {
     Negation,
     /// A verb that ends captivity or danger: `freed 12 hostages`.
     Release,
+    /// A denial: a figure after it in its sentence counts nobody (`the
+    /// army denied that 20 soldiers had been killed`).
+    Denial,
 }
 
 /// A phrase found at a token: how many tokens it spans and what it means.
@@ -66,10 +77,21 @@ enum Case {
     Exact,
 }
 
-/// Every phrase of the rules, keyed by its first word (lowercase).
+/// What the rules say about one word (lowercase): the word classes it is
+/// listed in, and the phrases that start with it.
+#[derive(Debug, Clone, Default)]
+struct Slot {
+    classes: u64,
+    entries: Vec<Entry>,
+}
+
+/// Every phrase of the rules, keyed by its first word (lowercase), and the
+/// word classes of each listed word.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    by_first: FxHashMap<String, Vec<Entry>>,
+    by_first: FxHashMap<String, Slot>,
+    /// Adjectives of multiplicity and their value (`double` → 2).
+    multiples: FxHashMap<String, f64>,
 }
 
 impl Lexicon {
@@ -96,7 +118,7 @@ impl Lexicon {
             return false;
         };
         // duplicates are dropped in `seal`, in linear time
-        self.by_first.entry(first).or_default().push(Entry {
+        self.by_first.entry(first).or_default().entries.push(Entry {
             words,
             tag,
             case,
@@ -105,9 +127,38 @@ impl Lexicon {
         true
     }
 
+    /// List a word in a class; false unless it is exactly one token.
+    pub(crate) fn insert_word(&mut self, word: &str, class: Word) -> bool {
+        let toks = tokenize(word, 0);
+        let [tok] = toks.as_slice() else {
+            return false;
+        };
+        self.by_first
+            .entry(tok.lower.to_string())
+            .or_default()
+            .classes |= class.bit();
+        true
+    }
+
+    /// An adjective of multiplicity (`double` = 2); false unless the word
+    /// is one token.
+    pub(crate) fn insert_multiple(&mut self, word: &str, value: f64) -> bool {
+        let toks = tokenize(word, 0);
+        let [tok] = toks.as_slice() else {
+            return false;
+        };
+        self.multiples.insert(tok.lower.to_string(), value);
+        true
+    }
+
+    /// The value of an adjective of multiplicity (`double` → 2).
+    pub fn multiple(&self, lower: &str) -> Option<f64> {
+        self.multiples.get(lower).copied()
+    }
+
     /// Longest phrases first, so callers can take the first match of a kind.
     pub(crate) fn seal(&mut self) {
-        for entries in self.by_first.values_mut() {
+        for entries in self.by_first.values_mut().map(|s| &mut s.entries) {
             let mut seen = std::collections::HashSet::new();
             entries.retain(|e| seen.insert((e.words.clone(), e.tag)));
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
@@ -133,7 +184,12 @@ impl Lexicon {
     /// ```
     pub fn key_words(&self, keep: impl Fn(Tag) -> bool) -> Option<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
-        for entry in self.by_first.values().flatten().filter(|e| keep(e.tag)) {
+        for entry in self
+            .by_first
+            .values()
+            .flat_map(|s| &s.entries)
+            .filter(|e| keep(e.tag))
+        {
             let key = entry
                 .words
                 .iter()
@@ -151,16 +207,24 @@ impl Lexicon {
 
     /// The phrases that start at token `i`, longest first.
     pub fn matches_at(&self, toks: &[Tok], i: usize) -> Vec<PhraseMatch> {
+        self.lookup_at(toks, i, true).1
+    }
+
+    /// The word classes of token `i` (one bit per [`Word`]), and, if
+    /// `phrases`, the phrases that start there, longest first — in one
+    /// lookup.
+    pub fn lookup_at(&self, toks: &[Tok], i: usize, phrases: bool) -> (u64, Vec<PhraseMatch>) {
         let Some(first) = toks.get(i) else {
-            return Vec::new();
+            return (0, Vec::new());
         };
-        if first.kind == TokKind::Punct {
-            return Vec::new();
+        let Some(slot) = self.by_first.get(first.lower.as_ref()) else {
+            return (0, Vec::new());
+        };
+        if !phrases || first.kind == TokKind::Punct {
+            return (slot.classes, Vec::new());
         }
-        let Some(entries) = self.by_first.get(first.lower.as_ref()) else {
-            return Vec::new();
-        };
-        entries
+        let matches = slot
+            .entries
             .iter()
             .filter(|e| {
                 // `words` and `original` are the same tokens, lowercased and as written
@@ -190,6 +254,7 @@ impl Lexicon {
                 len: e.words.len(),
                 tag: e.tag,
             })
-            .collect()
+            .collect();
+        (slot.classes, matches)
     }
 }

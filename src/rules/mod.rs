@@ -7,11 +7,14 @@
 //! line, the column and the key.
 
 mod lexicon;
+mod words;
 
 pub use lexicon::{Lexicon, PhraseMatch, Shape, Tag};
+use words::RawWords;
+pub use words::Word;
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use toml::Spanned;
 
@@ -52,6 +55,8 @@ struct RawRules {
     speech: Option<RawSpeech>,
     hedges: Option<Spanned<HashMap<String, Vec<String>>>>,
     negation: Option<RawNegation>,
+    words: Option<Spanned<RawWords>>,
+    multiples: Option<Spanned<BTreeMap<String, f64>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,6 +75,8 @@ struct RawCategory {
     nouns: Vec<String>,
     #[serde(default)]
     tolls: Vec<String>,
+    #[serde(default)]
+    incidents: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -99,6 +106,8 @@ struct RawSpeech {
     official: Vec<String>,
     #[serde(default)]
     not_speakers: Vec<String>,
+    #[serde(default)]
+    leading: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,6 +117,8 @@ struct RawNegation {
     words: Vec<String>,
     #[serde(default)]
     release: Vec<String>,
+    #[serde(default)]
+    denial: Vec<String>,
 }
 
 /// What a category means, whatever the rules call it: `role = "killed"`.
@@ -450,6 +461,9 @@ impl Builder {
                     self.phrase(src, &cat.name, phrase, Tag::Trigger { category, shape })?;
                 }
             }
+            for noun in &cat.incidents {
+                self.phrase(src, &cat.name, noun, Tag::Incident { category })?;
+            }
         }
         for (i, pop) in raw.population.into_iter().enumerate() {
             let name = pop.name.get_ref().trim().to_string();
@@ -569,6 +583,9 @@ impl Builder {
         for phrase in &speech.not_speakers {
             self.plain(src, phrase, Tag::NotSpeaker)?;
         }
+        for phrase in &speech.leading {
+            self.plain(src, phrase, Tag::SpeechLead)?;
+        }
         if let Some(hedges) = raw.hedges {
             let span = hedges.span();
             let mut names: Vec<_> = hedges.into_inner().into_iter().collect();
@@ -599,6 +616,38 @@ impl Builder {
         }
         for word in &negation.release {
             self.plain(src, word, Tag::Release)?;
+        }
+        for word in &negation.denial {
+            self.plain(src, word, Tag::Denial)?;
+        }
+        if let Some(words) = raw.words {
+            let span = words.span();
+            for (class, list) in words.get_ref().lists() {
+                for word in list {
+                    if !self.lexicon.insert_word(word, class) {
+                        return Err(src.error(
+                            Some(span.clone()),
+                            Some(format!("words.{}", class.key())),
+                            format!("{word:?} is not one word: a word class lists single words"),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(multiples) = raw.multiples {
+            let span = multiples.span();
+            for (word, value) in multiples.into_inner() {
+                if !value.is_finite() || value < 0.0 || !self.lexicon.insert_multiple(&word, value)
+                {
+                    return Err(src.error(
+                        Some(span.clone()),
+                        Some(format!("multiples.{word}")),
+                        format!(
+                            "multiples: {word:?} = {value} must be one word and a number of people"
+                        ),
+                    ));
+                }
+            }
         }
         Ok(())
     }

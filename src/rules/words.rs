@@ -1,0 +1,133 @@
+//! Word classes: the English function words the clause grammar reads
+//! (`were`, `the`, `including`), listed in the `[words]` table of the rules
+//! rather than in code. Each class is a bit; a token carries the bits of
+//! every class its word is listed in, found with the same lookup that finds
+//! the rules' phrases.
+
+use serde::Deserialize;
+
+macro_rules! word_classes {
+    ($($(#[$doc:meta])* $variant:ident = $key:ident,)*) => {
+        /// A class of words the clause grammar reads, named as in the
+        /// `[words]` table of `rules.toml`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Word {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Word {
+            /// Every class, in declaration order.
+            pub const ALL: &'static [Word] = &[$(Word::$variant,)*];
+
+            /// The class's key in the `[words]` table.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Word::$variant => stringify!($key),)*
+                }
+            }
+
+            /// The class's bit in a token's set.
+            pub fn bit(self) -> u64 {
+                1u64 << (self as u8)
+            }
+        }
+
+        /// The `[words]` table as written.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct RawWords {
+            $(#[serde(default)] $key: Vec<String>,)*
+        }
+
+        impl RawWords {
+            /// Each class with its listed words.
+            pub(crate) fn lists(&self) -> Vec<(Word, &[String])> {
+                vec![$((Word::$variant, self.$key.as_slice()),)*]
+            }
+        }
+    };
+}
+
+word_classes! {
+    /// Auxiliaries and adverbs that may stand between the victims and the
+    /// verb: `were`, `have been`, `later`, `reportedly`.
+    Auxiliary = auxiliaries,
+    /// Modal verbs: the predicate after them did not (yet) happen.
+    Modal = modals,
+    /// Words that may qualify the victims' noun without being one.
+    Modifier = modifiers,
+    /// `three more`, `two additional`: added to an earlier figure.
+    Increment = increments,
+    /// `other`, `else`: the phrase continues an earlier figure.
+    Continuation = continuations,
+    /// `others`: a head that stands for more of an earlier figure's people.
+    Others = others,
+    /// Words that end a noun phrase rather than qualify its noun.
+    FunctionWord = function_words,
+    /// Possessive determiners: `its soldiers`, `of their fighters`.
+    Possessive = possessives,
+    /// Prepositions of a short phrase between the victims and the verb.
+    Preposition = prepositions,
+    /// Openers of a parenthetical between the victims and the verb.
+    Parenthetical = parentheticals,
+    /// Words between a toll noun and its number (`rose to`, `of`).
+    TollConnector = toll_connectors,
+    /// Articles: `a`, `an`, `the`.
+    Article = articles,
+    /// `the`: a definite noun names a body introduced earlier (`the board
+    /// said`).
+    DefiniteArticle = definite_articles,
+    /// Words that open an object after an active verb (`killed the`,
+    /// `shot him`): the noun phrase before the verb is its agent.
+    Object = objects,
+    /// Determiners between a verb and its number (`killing all 157`).
+    Determiner = determiners,
+    /// `of`: a complement follows (`12 of its soldiers`).
+    Of = of_words,
+    /// Pronouns after `of` that close a partitive (`two of them`).
+    PartitivePronoun = partitive_pronouns,
+    /// Determiners after `of` before a casualty noun (`two of the dead`).
+    PartitiveDeterminer = partitive_determiners,
+    /// `and`, `or`: coordinated noun phrases.
+    Conjunction = conjunctions,
+    /// Plural nouns without a final `s` (`men`, `police`).
+    CollectivePlural = collective_plurals,
+    /// Pronouns that stand for one person (`he`, `she`).
+    PersonPronoun = person_pronouns,
+    /// Possessives of people before a victim (`killing his girlfriend`).
+    PersonPossessive = person_possessives,
+    /// Pronouns that can be a speaker (`it said`, `they said`).
+    SpeakerPronoun = speaker_pronouns,
+    /// Words before a speaker's name inside an attribution (`according to
+    /// a statement by X`).
+    SpeakerAgent = speaker_agents,
+    /// First words that make a would-be speaker no speaker (`some said`).
+    NotSpeakerHead = not_speaker_heads,
+    /// Nouns for a document, not a body (`the report said`).
+    SpeakerDocument = speaker_documents,
+    /// Words that end a speaker's noun phrase, read backwards from its verb.
+    SpeakerStop = speaker_stops,
+    /// Auxiliary adverbs that may sit inside a speaker's phrase
+    /// (`officially`).
+    SpeakerAdverb = speaker_adverbs,
+    /// `including`: a part of the figure before it follows.
+    Including = including,
+    /// Verbs a bare name takes as a singular subject (`Smith was`, `Smith
+    /// died`).
+    SingularVerb = singular_verbs,
+    /// Words that make the number after them an age (`aged 19`).
+    AgeWord = age_words,
+    /// `none of the 300`: the figure after them counts nobody.
+    NoneWord = none_words,
+    /// `side`: a party named as a side (`on the Armenian side`).
+    Side = sides,
+    /// Leading words of a percentage's subject that are not the subject
+    /// (`68% of the settlements`).
+    PercentLead = percent_leads,
+    /// Words that end a percentage's subject.
+    PercentStop = percent_stops,
+    /// Words inside a noun phrase that show an article belongs to another
+    /// noun (`the night his wife was shot`).
+    Nesting = nesting,
+}
