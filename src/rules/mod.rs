@@ -319,6 +319,15 @@ impl Rules {
             builder.add(&base_src, base, false)?;
         }
         let merging = raw.extends.is_some();
+        let mut raw = raw;
+        if !merging && (raw.words.is_none() || raw.multiples.is_none()) {
+            // The grammar's English function words come with recount: a
+            // file of its own categories need not restate them.
+            let base: RawRules = toml::from_str(DEFAULT_RULES)
+                .map_err(|e| src.error(None, None, format!("embedded rules: {}", e.message())))?;
+            raw.words = raw.words.or(base.words);
+            raw.multiples = raw.multiples.or(base.multiples);
+        }
         builder.add(&src, raw, merging)?;
         builder.finish(&src)
     }
