@@ -159,6 +159,7 @@ pub mod claims;
 pub mod document;
 pub mod eval;
 pub mod extract;
+mod gazetteer;
 pub mod number;
 pub mod pipeline;
 pub mod reconcile;
