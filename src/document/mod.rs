@@ -43,6 +43,22 @@ pub struct Document {
 }
 
 impl Document {
+    /// A copy of the metadata with an empty text and no marked regions.
+    pub(crate) fn clone_without_text(&self) -> Document {
+        Document {
+            id: self.id.clone(),
+            origin: self.origin.clone(),
+            text: String::new(),
+            title: self.title.clone(),
+            published: self.published,
+            source: self.source.clone(),
+            url: self.url.clone(),
+            event: self.event.clone(),
+            noise: Vec::new(),
+            comments: Vec::new(),
+        }
+    }
+
     /// 1-based line and 1-based column (in chars) of a byte offset into
     /// `text`. An offset inside a character counts as that character; an
     /// offset past the end is the position just after the last character.

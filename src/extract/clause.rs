@@ -21,6 +21,8 @@ pub(crate) struct Ann<'s> {
     pub countable: bool,
     /// The word classes of the token's word (one bit per [`Word`]).
     pub words: u64,
+    /// The age the token's quantity states, if it is one (`20-year-old`).
+    pub age: Option<u16>,
 }
 
 impl Ann<'_> {
@@ -174,6 +176,8 @@ pub(crate) struct NounPhrase {
     pub of_population: Option<u16>,
     /// The head noun is plural (for articles, which need a singular).
     pub singular: bool,
+    /// Token index of the head noun's last word (`man` in `a young man`).
+    pub head: Option<usize>,
 }
 
 fn population_noun(tag: Tag) -> Option<u16> {
@@ -289,6 +293,7 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             }
             if heads == 0 {
                 np.population = Some(p);
+                np.head = rest.pos.checked_sub(1);
                 let head = ann_before(rest.all, rest.pos).unwrap_or(t);
                 np.singular = !head.tok.lower.ends_with('s') || head.tok.lower.ends_with("ss");
                 if t.is(Word::CollectivePlural) {
@@ -625,6 +630,7 @@ mod tests {
                 quantity: None,
                 countable: false,
                 words: 0,
+                age: None,
             })
             .collect()
     }

@@ -9,6 +9,7 @@
 //! news, where most sentences report nothing of the kind.
 
 mod clause;
+mod incidents;
 mod time;
 
 pub use time::{EventTime, ParseEventTimeError, parse_date, sentence_time};
@@ -68,6 +69,105 @@ pub struct Claim {
     pub outlet: Option<String>,
     /// The claim was read from reader comments.
     pub in_comments: bool,
+    /// The claim was read from the document's title (its `title` field),
+    /// not its text: `start`, `end` and `column` are offsets into the
+    /// title, and `line` is 0.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
+    /// How the figure counts toward its document's toll for the incident:
+    /// a total, a part of one, or one person.
+    pub counts: Counts,
+    /// The one victim a `person` claim is about, as the text names or
+    /// describes them, so that mentions of one person count once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Person>,
+    /// Items of one coordinated list (`three women and two men`) share
+    /// this id (the byte offset of the first item): together they state
+    /// one figure, their sum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<usize>,
+    /// Which incident of its document the figure is about: 0 the one the
+    /// document reports; another number an incident it mentions in
+    /// passing (an earlier attack, a round-up's other shootings, a teaser),
+    /// numbered by the sentence where the text turns to it.
+    #[serde(default)]
+    pub incident: u32,
+    /// For a figure recount derived from others (wounded = shot − killed):
+    /// the claims it comes from. Empty for a figure the text states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<Derivation>,
+}
+
+/// How a claim counts toward its document's toll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Counts {
+    /// It states the figure (`12 people were killed`).
+    #[default]
+    Total,
+    /// A part of a figure: `including two children`, `two of the
+    /// injured`, `three more`, an item of a breakdown. Never compared with
+    /// a total.
+    Part,
+    /// One person, named or described (`a man was shot`, `Lopez died`,
+    /// `he later died`): the toll counts distinct people, not mentions.
+    Person,
+    /// A figure derived from others (wounded = shot − killed).
+    Derived,
+}
+
+/// One victim as a text refers to them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Person {
+    /// The name as written (`Maria Lopez`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The age the text gives (`Lopez, 34,`, `a 34-year-old`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u16>,
+    /// The noun that describes them, lowercase (`man`, `victim`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noun: Option<String>,
+    /// How the text refers to them.
+    pub reference: Reference,
+}
+
+/// How a text refers to one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reference {
+    /// By name.
+    Name,
+    /// `a man`, `an 11-year-old`: someone new, unless described alike
+    /// before.
+    #[default]
+    Indefinite,
+    /// `the man`, `the 34-year-old`, `his girlfriend`: someone already
+    /// mentioned, if anyone fits.
+    Definite,
+    /// `he`, `she`: the last person mentioned.
+    Pronoun,
+    /// `another man`, `a second victim`: someone not counted yet.
+    Another,
+}
+
+/// A claim a derived figure comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// Its category and role.
+    pub category: String,
+    pub role: Option<Role>,
+    /// Its figure as written, and its byte span in the document.
+    pub number: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    /// Its value.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Its sentence.
+    pub quote: std::sync::Arc<str>,
 }
 
 impl<'de> Deserialize<'de> for Claim {
@@ -124,6 +224,18 @@ impl<'de> Deserialize<'de> for Claim {
             published: Option<jiff::civil::Date>,
             outlet: Option<String>,
             in_comments: bool,
+            #[serde(default)]
+            in_title: bool,
+            #[serde(default)]
+            counts: Counts,
+            #[serde(default)]
+            person: Option<Person>,
+            #[serde(default)]
+            list: Option<usize>,
+            #[serde(default)]
+            incident: u32,
+            #[serde(default)]
+            derived: Vec<Derivation>,
         }
         let f = Fields::deserialize(d)?;
         let event_time = f.event_time.map(|t| {
@@ -158,6 +270,12 @@ impl<'de> Deserialize<'de> for Claim {
             published: f.published,
             outlet: f.outlet,
             in_comments: f.in_comments,
+            in_title: f.in_title,
+            counts: f.counts,
+            person: f.person,
+            list: f.list,
+            incident: f.incident,
+            derived: f.derived,
         })
     }
 }
@@ -184,6 +302,8 @@ pub struct Extractor {
     options: ExtractOptions,
     /// What a sentence must hold to be read; `None` reads every sentence.
     cues: Option<Cues>,
+    /// The phrases that say which incident a sentence is about.
+    incident_cues: incidents::IncidentCues,
     percent_category: Option<u16>,
 }
 
@@ -289,6 +409,7 @@ impl Extractor {
         let cues = Cues::new(&rules);
         let percent_category = rules.category_with(Role::Percent);
         Extractor {
+            incident_cues: incidents::IncidentCues::new(&rules),
             rules,
             options,
             cues,
@@ -306,6 +427,14 @@ impl Extractor {
     /// in parallel: no figure, sentence or reported speech crosses a blank
     /// line, so the pieces give what the whole would.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        let mut claims = self.title_claims(doc);
+        claims.extend(self.text_claims(doc));
+        incidents::assign(&self.rules, &self.incident_cues, doc, &mut claims);
+        claims
+    }
+
+    /// The claims of the document's text.
+    fn text_claims(&self, doc: &Document) -> Vec<Claim> {
         let lines = text::LineIndex::new(&doc.text);
         let mut noise = doc.noise.clone();
         noise.sort_by_key(|r| r.start);
@@ -321,6 +450,38 @@ impl Extractor {
             .map(|piece| self.extract_piece(doc, &lines, &regions, piece))
             .collect::<Vec<_>>()
             .concat()
+    }
+
+    /// The claims of the document's title, when its text does not open
+    /// with it (a JSON Lines record's `title`, an HTML page's headline):
+    /// headlines state figures too (`5 hurt as …`). Their offsets are
+    /// into the title, on line 0.
+    fn title_claims(&self, doc: &Document) -> Vec<Claim> {
+        let Some(title) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+            return Vec::new();
+        };
+        // `Headline - Outlet`: the text may open with the headline alone
+        let headline = [" - ", " | ", " — ", " – "]
+            .iter()
+            .filter_map(|sep| title.rsplit_once(sep).map(|(h, _)| h))
+            .min_by_key(|h| h.len())
+            .unwrap_or(title);
+        let opening = doc.text.trim_start();
+        if opening.starts_with(title) || opening.starts_with(headline.trim()) {
+            return Vec::new();
+        }
+        let heading = Document {
+            text: title.to_string(),
+            noise: Vec::new(),
+            comments: Vec::new(),
+            ..doc.clone_without_text()
+        };
+        let mut claims = self.text_claims(&heading);
+        for c in &mut claims {
+            c.in_title = true;
+            c.line = 0;
+        }
+        claims
     }
 
     fn extract_piece(
@@ -437,14 +598,17 @@ impl Extractor {
                 self.rules
                     .lexicon
                     .lookup_at(&toks, i, !(quantity.is_some() && countable));
+            let age = None;
             anns.push(Ann {
                 tok: tok.clone(),
                 matches,
                 quantity,
                 countable,
                 words,
+                age,
             });
         }
+        mark_ages(&mut anns, qs);
         anns
     }
 
@@ -673,12 +837,15 @@ impl Extractor {
                 let increment =
                     f.np.increment && found.last().is_none_or(|p| p.category == f.category);
                 // `two of the injured`: a subset of another figure.
-                if !increment && !f.np.partitive {
-                    found.push(f);
+                let mut f = f;
+                if increment || f.np.partitive {
+                    f.counts = Counts::Part;
                 }
+                found.push(f);
             }
             k = end.max(k + 1);
         }
+        mark_lists(&anns, &mut found);
         if let Some(f) = self.headline_claim(&anns) {
             found.insert(0, f);
         }
@@ -806,6 +973,12 @@ impl Extractor {
                 published: doc.published,
                 outlet: doc.source.clone(),
                 in_comments: false,
+                in_title: false,
+                counts: f.counts,
+                person: f.person,
+                list: f.list,
+                incident: 0,
+                derived: Vec::new(),
             });
         }
         out
@@ -842,6 +1015,9 @@ impl Extractor {
                 high: qty.high,
                 qualifier: qty.qualifier,
                 subject: percent_subject(anns, end),
+            counts: Counts::Total,
+            person: None,
+            list: None,
             });
         }
         if qty.kind != Kind::Count {
@@ -889,6 +1065,9 @@ impl Extractor {
             high: qty.high,
             qualifier: qty.qualifier,
             subject: None,
+            counts: Counts::Total,
+            person: None,
+            list: None,
         })
     }
 
@@ -926,6 +1105,9 @@ impl Extractor {
             high: qty.high,
             qualifier: qty.qualifier,
             subject: None,
+            counts: Counts::Part,
+            person: None,
+            list: None,
         })
     }
 
@@ -952,6 +1134,9 @@ impl Extractor {
             high: Some(n),
             qualifier: Qualifier::Exact,
             subject: None,
+            counts: Counts::Total,
+            person: None,
+            list: None,
         })
     }
 
@@ -981,7 +1166,13 @@ impl Extractor {
         if negated {
             return None;
         }
-        self.one(anns, 0, rest.pos, category, Shape::After, np)
+        let person = Person {
+            noun: np.head.and_then(|h| anns.get(h)).map(|t| t.tok.lower.to_string()),
+            age: age_in(anns, 0, rest.pos),
+            reference: Reference::Indefinite,
+            ..Default::default()
+        };
+        self.one(anns, 0, rest.pos, category, Shape::After, np, person)
     }
 
     /// One victim said without a number: an article (`a man was shot
@@ -993,7 +1184,7 @@ impl Extractor {
         if a.is_punct() {
             return None;
         }
-        if a.is(Word::Article) {
+        if a.is(Word::Article) || a.is(Word::AddOn) {
             self.article_claim(anns, k)
         } else if a.is(Word::PersonPossessive) && before_number(anns, k).is_some() {
             self.article_claim(anns, k)
@@ -1024,6 +1215,7 @@ impl Extractor {
         category: u16,
         shape: Shape,
         np: clause::NounPhrase,
+        person: Person,
     ) -> Option<Found> {
         let a = anns.get(k)?;
         Some(Found {
@@ -1038,13 +1230,20 @@ impl Extractor {
             high: Some(1.0),
             qualifier: Qualifier::Exact,
             subject: None,
+            counts: Counts::Person,
+            person: Some(person),
+            list: None,
         })
     }
 
     /// `He later died at the hospital`, `she was pronounced dead`.
     fn pronoun_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         let (end, category) = affirmed_predicate(anns, k + 1)?;
-        self.one(anns, k, end, category, Shape::After, self.one_person())
+        let person = Person {
+            reference: Reference::Pronoun,
+            ..Default::default()
+        };
+        self.one(anns, k, end, category, Shape::After, self.one_person(), person)
     }
 
     /// `Jefferson Rivers was shot and killed`, `Conner died of a gunshot
@@ -1071,12 +1270,34 @@ impl Extractor {
         if first == 0 && k == 0 {
             return None;
         }
+        // `Maria Lopez, 34, died`: an age in commas between name and verb
+        let (verb, age) = match (next.tok.is_punct(','), anns.get(k + 2), anns.get(k + 3)) {
+            (true, Some(n), Some(close))
+                if n.countable && close.tok.is_punct(',') =>
+            {
+                let age = n.tok.text.parse::<u16>().ok().filter(|a| *a < 130);
+                (k + 4, age)
+            }
+            _ => (k + 1, None),
+        };
         // a singular verb: `was`, or a past tense with no auxiliary
-        if !next.is(Word::SingularVerb) {
+        if !anns.get(verb).is_some_and(|t| t.is(Word::SingularVerb)) || age.is_none() && verb != k + 1
+        {
             return None;
         }
-        let (end, category) = affirmed_predicate(anns, k + 1)?;
-        let mut f = self.one(anns, first, end, category, Shape::After, self.one_person())?;
+        let (end, category) = affirmed_predicate(anns, verb)?;
+        let name = (first..=k)
+            .filter_map(|i| anns.get(i))
+            .map(|t| t.tok.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let person = Person {
+            name: Some(name),
+            age,
+            reference: Reference::Name,
+            ..Default::default()
+        };
+        let mut f = self.one(anns, first, end, category, Shape::After, self.one_person(), person)?;
         f.end_byte = last.tok.end;
         Some(f)
     }
@@ -1106,9 +1327,19 @@ impl Extractor {
             return None;
         }
         let np = self.one_person();
+        let definite = k > 0 && is_at(anns, k - 1, Word::DefiniteArticle);
+        let person = Person {
+            age: last.age,
+            reference: if definite {
+                Reference::Definite
+            } else {
+                Reference::Indefinite
+            },
+            ..Default::default()
+        };
         if let Ok((rest, (category, negated))) = predicate(Toks::new(anns, end)) {
             return (!negated)
-                .then(|| self.one(anns, k, rest.pos, category, Shape::After, np))
+                .then(|| self.one(anns, k, rest.pos, category, Shape::After, np, person))
                 .flatten()
                 .map(|mut f| {
                     f.end_byte = last.tok.end;
@@ -1121,7 +1352,7 @@ impl Extractor {
             at -= 1;
         }
         let category = before_number(anns, at)?;
-        let mut f = self.one(anns, k, end, category, Shape::Before, np)?;
+        let mut f = self.one(anns, k, end, category, Shape::Before, np, person)?;
         f.end_byte = last.tok.end;
         Some(f)
     }
@@ -1157,8 +1388,33 @@ impl Extractor {
         if negated {
             return None;
         }
-        self.one(anns, k, rest.pos, category, Shape::After, np)
+        let article = anns.get(k)?;
+        let reference = if article.is(Word::AddOn)
+            || anns
+                .get(k + 1..rest.pos)
+                .unwrap_or_default()
+                .iter()
+                .any(|t| t.is(Word::AddOn))
+        {
+            Reference::Another
+        } else if article.is(Word::DefiniteArticle) || article.is(Word::PersonPossessive) {
+            Reference::Definite
+        } else {
+            Reference::Indefinite
+        };
+        let person = Person {
+            noun: np.head.and_then(|h| anns.get(h)).map(|t| t.tok.lower.to_string()),
+            age: age_in(anns, k + 1, rest.pos),
+            reference,
+            ..Default::default()
+        };
+        self.one(anns, k, rest.pos, category, Shape::After, np, person)
     }
+}
+
+/// The age stated among tokens `from..to` (`a 20-year-old man`).
+fn age_in(anns: &[Ann], from: usize, to: usize) -> Option<u16> {
+    anns.get(from..to)?.iter().find_map(|t| t.age)
 }
 
 /// A claim found in a sentence, before attribution.
@@ -1176,6 +1432,38 @@ struct Found {
     high: Option<f64>,
     qualifier: Qualifier,
     subject: Option<String>,
+    counts: Counts,
+    person: Option<Person>,
+    /// The byte start of the first item of its coordinated list.
+    list: Option<usize>,
+}
+
+/// `three women and two men were wounded`, `a man and two girls`: figures
+/// of one category whose noun phrases are joined by `and` or commas are
+/// items of one list, which states their sum.
+fn mark_lists(anns: &[Ann], found: &mut [Found]) {
+    let mut ids: Vec<Option<usize>> = found.iter().map(|f| f.list).collect();
+    for (i, pair) in found.windows(2).enumerate() {
+        let [a, b] = pair else { continue };
+        let between = anns.get(a.end..b.tok).unwrap_or_default();
+        let joined = !between.is_empty()
+            && between.len() <= 2
+            && between
+                .iter()
+                .all(|t| t.is(Word::Conjunction) || t.tok.is_punct(','));
+        if joined && a.category == b.category && a.counts != Counts::Part && b.counts != Counts::Part
+        {
+            let id = ids.get(i).copied().flatten().unwrap_or(a.start);
+            for k in [i, i + 1] {
+                if let Some(slot) = ids.get_mut(k) {
+                    *slot = Some(id);
+                }
+            }
+        }
+    }
+    for (f, id) in found.iter_mut().zip(ids) {
+        f.list = id;
+    }
 }
 
 /// A casualty predicate at `at` that is not negated (`was killed`, not
@@ -1254,6 +1542,39 @@ fn cancelled_before(anns: &[Ann], k: usize) -> bool {
             .is_some_and(|t| t.matches.iter().any(|m| m.tag == Tag::Release))
     });
     denied || released
+}
+
+/// Marks the tokens of each age (`20-year-old`, `17 year old`, `30 years
+/// old`: a measure whose words end in `year(s) old`) with its value.
+fn mark_ages(anns: &mut [Ann], qs: &[Quantity]) {
+    let mut k = 0;
+    while let Some(a) = anns.get(k) {
+        let Some(qi) = a.quantity.filter(|_| !a.countable) else {
+            k += 1;
+            continue;
+        };
+        let end = (k..anns.len())
+            .find(|&i| anns.get(i).is_none_or(|t| t.quantity != Some(qi)))
+            .unwrap_or(anns.len());
+        let words: String = anns
+            .get(k..end)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|t| t.tok.lower.chars())
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        let age = qs
+            .get(qi)
+            .filter(|q| q.kind == Kind::Measure)
+            .filter(|_| words.ends_with("yearold") || words.ends_with("yearsold"))
+            .and_then(|q| q.low.filter(|v| Some(*v) == q.high))
+            .filter(|v| (0.0..130.0).contains(v) && v.fract() == 0.0)
+            .map(|v| v as u16);
+        for t in anns.get_mut(k..end).unwrap_or_default() {
+            t.age = age;
+        }
+        k = end.max(k + 1);
+    }
 }
 
 /// `One man, age 19, died`, `Dameisha Clark, 20, is wanted`: a person's

@@ -9,6 +9,7 @@
 //! totals.
 
 mod copies;
+mod toll;
 
 pub use copies::{CONTAINMENT, Fingerprint, find_copies};
 

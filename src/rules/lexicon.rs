@@ -151,6 +151,13 @@ impl Lexicon {
         true
     }
 
+    /// Whether a word (lowercase) is listed in a class.
+    pub fn is_word(&self, lower: &str, class: Word) -> bool {
+        self.by_first
+            .get(lower)
+            .is_some_and(|s| s.classes & class.bit() != 0)
+    }
+
     /// The value of an adjective of multiplicity (`double` → 2).
     pub fn multiple(&self, lower: &str) -> Option<f64> {
         self.multiples.get(lower).copied()

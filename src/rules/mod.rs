@@ -57,6 +57,16 @@ struct RawRules {
     negation: Option<RawNegation>,
     words: Option<Spanned<RawWords>>,
     multiples: Option<Spanned<BTreeMap<String, f64>>>,
+    incidents: Option<RawIncidents>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIncidents {
+    #[serde(default)]
+    other: Vec<String>,
+    #[serde(default)]
+    aggregate: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,9 +235,20 @@ pub struct Population {
     pub role: Option<PopulationRole>,
 }
 
+/// What a phrase of the `[incidents]` table says about its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IncidentCue {
+    /// The text turns to another incident (`in a separate incident`).
+    Other,
+    /// The figure adds up several incidents (`so far this year`).
+    Aggregate,
+}
+
 /// Compiled rules: names, and the lexicon the extractor consults.
 #[derive(Debug, Clone)]
 pub struct Rules {
+    /// Phrases that say which incident a sentence is about.
+    pub incident_phrases: Vec<(String, IncidentCue)>,
     pub categories: Vec<Category>,
     pub populations: Vec<Population>,
     pub parties: Vec<String>,
@@ -320,13 +341,14 @@ impl Rules {
         }
         let merging = raw.extends.is_some();
         let mut raw = raw;
-        if !merging && (raw.words.is_none() || raw.multiples.is_none()) {
+        if !merging && (raw.words.is_none() || raw.multiples.is_none() || raw.incidents.is_none()) {
             // The grammar's English function words come with recount: a
             // file of its own categories need not restate them.
             let base: RawRules = toml::from_str(DEFAULT_RULES)
                 .map_err(|e| src.error(None, None, format!("embedded rules: {}", e.message())))?;
             raw.words = raw.words.or(base.words);
             raw.multiples = raw.multiples.or(base.multiples);
+            raw.incidents = raw.incidents.or(base.incidents);
         }
         builder.add(&src, raw, merging)?;
         builder.finish(&src)
@@ -391,6 +413,7 @@ struct Builder {
     populations: Vec<Population>,
     /// Each role given so far: to whom, and where (`file:line`).
     roles: Vec<(&'static str, String, String)>,
+    incident_phrases: Vec<(String, IncidentCue)>,
     parties: Vec<String>,
     hedges: Vec<String>,
     lexicon: Lexicon,
@@ -643,6 +666,26 @@ impl Builder {
                 }
             }
         }
+        if let Some(incidents) = raw.incidents {
+            for (list, cue) in [
+                (incidents.other, IncidentCue::Other),
+                (incidents.aggregate, IncidentCue::Aggregate),
+            ] {
+                for phrase in list {
+                    let phrase = phrase.trim().to_lowercase();
+                    if phrase.is_empty() {
+                        return Err(src.error(
+                            None,
+                            Some("incidents".into()),
+                            "an empty phrase in [incidents]".into(),
+                        ));
+                    }
+                    if !self.incident_phrases.iter().any(|(p, _)| *p == phrase) {
+                        self.incident_phrases.push((phrase, cue));
+                    }
+                }
+            }
+        }
         if let Some(multiples) = raw.multiples {
             let span = multiples.span();
             for (word, value) in multiples.into_inner() {
@@ -742,6 +785,7 @@ impl Builder {
         let mut lexicon = self.lexicon;
         lexicon.seal();
         Ok(Rules {
+            incident_phrases: self.incident_phrases,
             categories: self.categories,
             populations: self.populations,
             parties: self.parties,

@@ -97,6 +97,9 @@ word_classes! {
     PersonPronoun = person_pronouns,
     /// Possessives of people before a victim (`killing his girlfriend`).
     PersonPossessive = person_possessives,
+    /// Words that add one more person to those mentioned (`another man`,
+    /// `a second victim`).
+    AddOn = add_ons,
     /// Pronouns that can be a speaker (`it said`, `they said`).
     SpeakerPronoun = speaker_pronouns,
     /// Words before a speaker's name inside an attribution (`according to
@@ -130,4 +133,13 @@ word_classes! {
     /// Words inside a noun phrase that show an article belongs to another
     /// noun (`the night his wife was shot`).
     Nesting = nesting,
+    /// Words that, opening a sentence, turn the text to another incident
+    /// (`Earlier Monday, …`, `Elsewhere, …`).
+    OtherOpener = other_openers,
+    /// Plural nouns for incidents: with a number or a quantifier before
+    /// them, a figure adds up several incidents (`in three shootings`).
+    IncidentPlural = incident_plurals,
+    /// Quantifiers of incidents (`a series of shootings`, `weekend
+    /// shootings`).
+    IncidentQuantifier = incident_quantifiers,
 }
