@@ -31,140 +31,41 @@ pub(super) fn word_number_ends<'a>(
     allow_and: bool,
     on_end: &mut dyn FnMut(&'a str, Num),
 ) -> PResult<'a, Num> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum St {
-        Start,
-        A,
-        Unit,
-        Teen,
-        Tens,
-        Hundred,
-        Scale,
-    }
-    #[derive(Clone, Copy, PartialEq)]
-    enum Sep {
-        None,
-        Space,
-        Hyphen,
-        And,
-    }
     if let Ok((r, _)) = (word_ci("half"), sp, word_ci("a"), sp, word_ci("dozen")).parse(i) {
         return Ok((r, Num::from_words(6, false)));
     }
-    let mut st = St::Start;
-    let (mut total, mut current, mut last_scale) = (0u64, 0u64, u64::MAX);
+    let mut words = Words {
+        st: St::Start,
+        total: 0,
+        current: 0,
+        last_scale: u64::MAX,
+    };
     let mut cur = i;
     let mut best: Option<(&str, u64, bool)> = None;
     let mut scale_end: Option<(&str, u64)> = None;
-    loop {
-        let (after, sep) = if st == St::Start {
-            (cur, Sep::None)
-        } else if st == St::A {
-            // `a hundred`: one space or line break, as the scanner's patterns
-            match gap1(cur) {
-                Ok((r, _)) => (r, Sep::Space),
-                Err(_) => break,
-            }
-        } else if let Ok((r, _)) = dash(cur) {
-            (r, Sep::Hyphen)
-        } else if let Ok((r, _)) = sp(cur) {
-            let and = if allow_and && matches!(st, St::Hundred | St::Scale) {
-                (word_ci("and"), sp).parse(r).ok()
-            } else {
-                None
-            };
-            match and {
-                Some((r2, _)) => (r2, Sep::And),
-                None => (r, Sep::Space),
-            }
-        } else {
-            break;
-        };
+    while let Some((after, sep)) = words.gap(cur, allow_and) {
         let Ok((r, w)) = ascii_word(after) else { break };
         let Some(tok) = lexicon::number_word(w) else {
             break;
         };
-        let spaced = matches!(sep, Sep::Space | Sep::And);
-        let plain_space = sep == Sep::Space;
-        use Word::*;
-        match (st, tok) {
-            (St::Start, A) => {
-                st = St::A;
+        match words.step(tok, sep) {
+            Step::A => {
                 cur = r;
                 continue;
             }
-            (St::Start, Zero) => {
-                best = Some((r, 0, false));
+            Step::Last(v, ordinal) => {
+                best = Some((r, v, ordinal));
                 break;
             }
-            (St::Start, Unit(n)) => (current, st) = (n, St::Unit),
-            (St::Start, Teen(n)) => (current, st) = (n, St::Teen),
-            (St::Start, Tens(n)) => (current, st) = (n, St::Tens),
-            (St::Start, OrdUnit(n) | OrdTeen(n) | OrdTens(n)) => {
-                best = Some((r, n, true));
-                break;
-            }
-            (St::Start, OrdHundred) => {
-                best = Some((r, 100, true));
-                break;
-            }
-            (St::Start, OrdScale(s)) => {
-                best = Some((r, s, true));
-                break;
-            }
-            (St::A, Hundred) if plain_space => (current, st) = (100, St::Hundred),
-            (St::A, Scale(s)) if plain_space => (total, last_scale, st) = (s, s, St::Scale),
-            (St::A, Dozen) if plain_space => {
-                best = Some((r, 12, false));
-                break;
-            }
-            (St::Tens, Unit(n)) if matches!(sep, Sep::Hyphen | Sep::Space) => {
-                (current, st) = (current + n, St::Unit)
-            }
-            (St::Tens, OrdUnit(n)) if matches!(sep, Sep::Hyphen | Sep::Space) => {
-                best = Some((r, total + current + n, true));
-                break;
-            }
-            (St::Unit | St::Teen | St::Tens, Hundred) if plain_space && current < 100 => {
-                (current, st) = (current * 100, St::Hundred)
-            }
-            (St::Unit | St::Teen | St::Tens | St::Hundred, Scale(s))
-                if plain_space && s < last_scale && current > 0 =>
-            {
-                (total, current, last_scale, st) = (total + current * s, 0, s, St::Scale)
-            }
-            (St::Unit | St::Teen | St::Tens, Dozen) if plain_space && total == 0 => {
-                best = Some((r, current * 12, false));
-                break;
-            }
-            (St::Unit | St::Teen | St::Tens, OrdHundred) if plain_space && current < 100 => {
-                best = Some((r, total + current * 100, true));
-                break;
-            }
-            (St::Unit | St::Teen | St::Tens | St::Hundred, OrdScale(s))
-                if plain_space && s < last_scale && current > 0 =>
-            {
-                best = Some((r, total + current * s, true));
-                break;
-            }
-            (St::Hundred | St::Scale, Unit(n)) if spaced => (current, st) = (current + n, St::Unit),
-            (St::Hundred | St::Scale, Teen(n)) if spaced => (current, st) = (current + n, St::Teen),
-            (St::Hundred | St::Scale, Tens(n)) if spaced => (current, st) = (current + n, St::Tens),
-            (St::Hundred | St::Scale, OrdUnit(n) | OrdTeen(n) | OrdTens(n)) if spaced => {
-                best = Some((r, total + current + n, true));
-                break;
-            }
-            _ => break,
+            Step::Stop => break,
+            Step::More => {}
         }
         cur = r;
-        best = Some((r, total + current, false));
+        let v = words.total + words.current;
+        best = Some((r, v, false));
         // `three million`: remember the scale so `two to three million` works
-        scale_end = if st == St::Scale {
-            Some((r, last_scale))
-        } else {
-            None
-        };
-        on_end(r, words_num(total + current, false, scale_end));
+        scale_end = (words.st == St::Scale).then_some((r, words.last_scale));
+        on_end(r, words_num(v, false, scale_end));
     }
     match best {
         Some((r, v, ordinal)) => {
@@ -172,6 +73,154 @@ pub(super) fn word_number_ends<'a>(
             Ok((r, words_num(v, ordinal, scale)))
         }
         None => fail(i),
+    }
+}
+
+/// Where [`word_number_ends`] is: what the last word read was.
+#[derive(Clone, Copy, PartialEq)]
+enum St {
+    Start,
+    A,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+/// How the next word joins the last.
+#[derive(Clone, Copy, PartialEq)]
+enum Sep {
+    None,
+    Space,
+    Hyphen,
+    And,
+}
+
+/// What one more word does to a number in words.
+enum Step {
+    /// `a`/`an`: no number yet, but `hundred`, `thousand` or `dozen` may
+    /// follow.
+    A,
+    /// The number goes on; its value so far is a reading.
+    More,
+    /// The number ends with this word: its value, and whether it is an
+    /// ordinal.
+    Last(u64, bool),
+    /// The word is not part of the number.
+    Stop,
+}
+
+/// A number in words as read so far: `total` holds the finished scale
+/// groups (`two million`), `current` the group being read (`three
+/// hundred`), `last_scale` the last scale word's value (the next must be
+/// smaller: `thousand million` is not one number).
+#[derive(Clone, Copy)]
+struct Words {
+    st: St,
+    total: u64,
+    current: u64,
+    last_scale: u64,
+}
+
+impl Words {
+    /// The gap before the next word and what it is; `None` ends the number.
+    fn gap<'a>(&self, cur: &'a str, allow_and: bool) -> Option<(&'a str, Sep)> {
+        let st = self.st;
+        if st == St::Start {
+            Some((cur, Sep::None))
+        } else if st == St::A {
+            // `a hundred`: one space or line break, as the scanner's patterns
+            match gap1(cur) {
+                Ok((r, _)) => Some((r, Sep::Space)),
+                Err(_) => None,
+            }
+        } else if let Ok((r, _)) = dash(cur) {
+            Some((r, Sep::Hyphen))
+        } else if let Ok((r, _)) = sp(cur) {
+            let and = if allow_and && matches!(st, St::Hundred | St::Scale) {
+                (word_ci("and"), sp).parse(r).ok()
+            } else {
+                None
+            };
+            match and {
+                Some((r2, _)) => Some((r2, Sep::And)),
+                None => Some((r, Sep::Space)),
+            }
+        } else {
+            None
+        }
+    }
+
+    /// Read one more number word, joined by `sep`.
+    fn step(&mut self, tok: Word, sep: Sep) -> Step {
+        let Words {
+            st,
+            total,
+            current,
+            last_scale,
+        } = *self;
+        let spaced = matches!(sep, Sep::Space | Sep::And);
+        let plain_space = sep == Sep::Space;
+        use Word::*;
+        match (st, tok) {
+            (St::Start, A) => {
+                self.st = St::A;
+                return Step::A;
+            }
+            (St::Start, Zero) => return Step::Last(0, false),
+            (St::Start, Unit(n)) => (self.current, self.st) = (n, St::Unit),
+            (St::Start, Teen(n)) => (self.current, self.st) = (n, St::Teen),
+            (St::Start, Tens(n)) => (self.current, self.st) = (n, St::Tens),
+            (St::Start, OrdUnit(n) | OrdTeen(n) | OrdTens(n)) => return Step::Last(n, true),
+            (St::Start, OrdHundred) => return Step::Last(100, true),
+            (St::Start, OrdScale(s)) => return Step::Last(s, true),
+            (St::A, Hundred) if plain_space => (self.current, self.st) = (100, St::Hundred),
+            (St::A, Scale(s)) if plain_space => {
+                (self.total, self.last_scale, self.st) = (s, s, St::Scale)
+            }
+            (St::A, Dozen) if plain_space => return Step::Last(12, false),
+            (St::Tens, Unit(n)) if matches!(sep, Sep::Hyphen | Sep::Space) => {
+                (self.current, self.st) = (current + n, St::Unit)
+            }
+            (St::Tens, OrdUnit(n)) if matches!(sep, Sep::Hyphen | Sep::Space) => {
+                return Step::Last(total + current + n, true);
+            }
+            (St::Unit | St::Teen | St::Tens, Hundred) if plain_space && current < 100 => {
+                (self.current, self.st) = (current * 100, St::Hundred)
+            }
+            (St::Unit | St::Teen | St::Tens | St::Hundred, Scale(s))
+                if plain_space && s < last_scale && current > 0 =>
+            {
+                (self.total, self.current, self.last_scale, self.st) =
+                    (total + current * s, 0, s, St::Scale)
+            }
+            (St::Unit | St::Teen | St::Tens, Dozen) if plain_space && total == 0 => {
+                return Step::Last(current * 12, false);
+            }
+            (St::Unit | St::Teen | St::Tens, OrdHundred) if plain_space && current < 100 => {
+                return Step::Last(total + current * 100, true);
+            }
+            (St::Unit | St::Teen | St::Tens | St::Hundred, OrdScale(s))
+                if plain_space && s < last_scale && current > 0 =>
+            {
+                return Step::Last(total + current * s, true);
+            }
+            (St::Hundred | St::Scale, Unit(n)) if spaced => {
+                (self.current, self.st) = (current + n, St::Unit)
+            }
+            (St::Hundred | St::Scale, Teen(n)) if spaced => {
+                (self.current, self.st) = (current + n, St::Teen)
+            }
+            (St::Hundred | St::Scale, Tens(n)) if spaced => {
+                (self.current, self.st) = (current + n, St::Tens)
+            }
+            (St::Hundred | St::Scale, OrdUnit(n) | OrdTeen(n) | OrdTens(n)) if spaced => {
+                return Step::Last(total + current + n, true);
+            }
+            _ => return Step::Stop,
+        }
+        Step::More
     }
 }
 
