@@ -47,6 +47,52 @@ pub enum Qualifier {
     Vague,
 }
 
+/// How far `about N` reaches either side of N when statements are
+/// compared: ±10%, so `about 1,000` allows 900 to 1,100. Applied by
+/// [`Qualifier::closed_bounds`], which reconciliation and the HTML report
+/// both use.
+pub const APPROX_TOLERANCE: f64 = 0.1;
+
+impl Qualifier {
+    /// The closed interval a statement with this qualifier allows, for
+    /// comparing statements. `low` and `high` are the [`Quantity`]'s: a
+    /// missing `low` is 0, a missing `high` unbounded (`f64::INFINITY`).
+    ///
+    /// * [`MoreThan`](Qualifier::MoreThan) excludes `low` (by 1e-9), and
+    ///   [`LessThan`](Qualifier::LessThan) excludes `high`;
+    /// * [`Approx`](Qualifier::Approx) widens both bounds by
+    ///   [`APPROX_TOLERANCE`];
+    /// * every other qualifier keeps the range as stated.
+    ///
+    /// ```
+    /// use recount::number::Qualifier;
+    /// // `about 1,000`: ±10%
+    /// assert_eq!(Qualifier::Approx.closed_bounds(Some(1000.0), Some(1000.0)), (900.0, 1100.0));
+    /// // `at least 7`: no upper bound
+    /// assert_eq!(Qualifier::AtLeast.closed_bounds(Some(7.0), None), (7.0, f64::INFINITY));
+    /// // `up to 5`: from 0
+    /// assert_eq!(Qualifier::AtMost.closed_bounds(None, Some(5.0)), (0.0, 5.0));
+    /// // `more than 6,500` excludes 6,500; `fewer than 10` excludes 10
+    /// let (low, _) = Qualifier::MoreThan.closed_bounds(Some(6500.0), None);
+    /// assert!(low > 6500.0 && low < 6500.001);
+    /// let (_, high) = Qualifier::LessThan.closed_bounds(Some(0.0), Some(10.0));
+    /// assert!(high < 10.0 && high > 9.999);
+    /// ```
+    pub fn closed_bounds(self, low: Option<f64>, high: Option<f64>) -> (f64, f64) {
+        let low = low.unwrap_or(0.0);
+        let high = high.unwrap_or(f64::INFINITY);
+        match self {
+            Qualifier::MoreThan => (low + 1e-9, high),
+            Qualifier::LessThan => (low, high - 1e-9),
+            Qualifier::Approx => (
+                low * (1.0 - APPROX_TOLERANCE),
+                high * (1.0 + APPROX_TOLERANCE),
+            ),
+            _ => (low, high),
+        }
+    }
+}
+
 /// One quantity mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
@@ -125,5 +171,3 @@ pub fn parse_exact(phrase: &str) -> Option<Quantity> {
         _ => None,
     }
 }
-#[cfg(test)]
-mod tests;

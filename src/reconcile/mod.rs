@@ -93,7 +93,7 @@ impl SourceValue {
     /// The range the statement allows, as closed bounds for comparison:
     /// `more than 6,500` excludes 6,500; `about 25` allows ±10%.
     fn bounds(&self) -> (f64, f64) {
-        bounds(self.low, self.high, self.qualifier)
+        self.qualifier.closed_bounds(self.low, self.high)
     }
 
     /// A single figure for this statement (for `best`).
@@ -113,18 +113,6 @@ impl SourceValue {
     /// The figure as people read it: `7`, `at least 1`, `more than 6500`, `10–15`.
     pub fn display(&self) -> String {
         fmt_value(self.low, self.high, self.qualifier)
-    }
-}
-
-/// The range a statement allows, as closed bounds for comparison.
-fn bounds(low: Option<f64>, high: Option<f64>, qualifier: Qualifier) -> (f64, f64) {
-    let low = low.unwrap_or(0.0);
-    let high = high.unwrap_or(f64::INFINITY);
-    match qualifier {
-        Qualifier::MoreThan => (low + 1e-9, high),
-        Qualifier::LessThan => (low, high - 1e-9),
-        Qualifier::Approx => (low * 0.9, high * 1.1),
-        _ => (low, high),
     }
 }
 
@@ -1176,9 +1164,11 @@ fn document_figure<'c>(claims: impl Iterator<Item = &'c Claim> + Clone) -> Optio
     let tightest = claims
         .clone()
         .min_by(|a, b| width(a).total_cmp(&width(b)))?;
-    let (vl, vh) = bounds(tightest.low, tightest.high, tightest.qualifier);
+    let (vl, vh) = tightest
+        .qualifier
+        .closed_bounds(tightest.low, tightest.high);
     let agree = claims.clone().all(|o| {
-        let (l, h) = bounds(o.low, o.high, o.qualifier);
+        let (l, h) = o.qualifier.closed_bounds(o.low, o.high);
         vl.max(l) <= vh.min(h)
     });
     if agree {

@@ -7,7 +7,7 @@
 
 use super::{figure, number, range};
 use crate::extract::Claim;
-use crate::number::Qualifier;
+use crate::number::{APPROX_TOLERANCE, Qualifier};
 use crate::reconcile::{Group, Reconciliation, SourceValue, Status};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -356,25 +356,12 @@ fn claim(out: &mut String, c: &Claim, doc_index: &HashMap<&str, usize>) {
     );
 }
 
-/// The interval a source's statement allows, closed, for the shaded
-/// agreement: `more than N` excludes N, `about N` allows ±10%.
-fn bounds(s: &SourceValue) -> (f64, f64) {
-    let low = s.low.unwrap_or(0.0);
-    let high = s.high.unwrap_or(f64::INFINITY);
-    match s.qualifier {
-        Qualifier::MoreThan => (low + 1e-9, high),
-        Qualifier::LessThan => (low, high - 1e-9),
-        Qualifier::Approx => (low * 0.9, high * 1.1),
-        _ => (low, high),
-    }
-}
-
 /// The intersection of the sources' ranges, if any.
 fn agreed(g: &Group) -> Option<(f64, f64)> {
     let mut lo = f64::NEG_INFINITY;
     let mut hi = f64::INFINITY;
     for s in &g.sources {
-        let (l, h) = bounds(s);
+        let (l, h) = s.qualifier.closed_bounds(s.low, s.high);
         lo = lo.max(l);
         hi = hi.min(h);
     }
@@ -437,7 +424,7 @@ fn chart(out: &mut String, n: usize, g: &Group) {
         .iter()
         .flat_map(|s| {
             let approx = if s.qualifier == Qualifier::Approx {
-                1.1
+                1.0 + APPROX_TOLERANCE
             } else {
                 1.0
             };
@@ -660,8 +647,9 @@ fn mark(out: &mut String, s: &SourceValue, cy: f64, max: f64, x: &impl Fn(f64) -
             );
         }
         (Some(l), Some(h), Qualifier::Approx) => {
-            let x0 = x(l * 0.9);
-            let x1 = x((h * 1.1).min(max));
+            let (lo, hi) = s.qualifier.closed_bounds(s.low, s.high);
+            let x0 = x(lo);
+            let x1 = x(hi.min(max));
             let _ = write!(
                 out,
                 "<rect class=\"band\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\" rx=\"3\"/><circle class=\"mark\" cx=\"{:.1}\" cy=\"{cy:.1}\" r=\"{r}\"/>",
