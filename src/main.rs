@@ -559,11 +559,16 @@ fn eval_cmd(
             }
         }
         let outcome = pipeline.run(docs.clone().into_iter().map(Item::Document), |_| {});
-        let claims: Vec<_> = outcome
-            .reconciliation
+        // every claim the extractor read: those of the groups and the
+        // asides (figures recount derived are no claim of the text)
+        let rec = &outcome.reconciliation;
+        let claims: Vec<_> = rec
             .groups
             .iter()
-            .flat_map(|g| g.claims.iter().cloned())
+            .flat_map(|g| g.claims.iter())
+            .chain(&rec.asides)
+            .filter(|c| c.counts != recount::extract::Counts::Derived)
+            .cloned()
             .collect();
         let report = eval::score_gold(&gold, &docs, &claims, &outcome.reconciliation);
         print!("{}", eval::render_gold(&report));

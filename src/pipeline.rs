@@ -144,9 +144,16 @@ impl Pipeline {
     /// assert!(pipeline.extractor().rules().categories.iter().any(|c| c.name == "killed"));
     /// ```
     pub fn new(rules: Rules, options: ExtractOptions) -> Pipeline {
+        let wounded = rules
+            .category_with(crate::rules::Role::Wounded)
+            .and_then(|c| rules.categories.get(c as usize))
+            .map(|c| c.name.clone());
         Pipeline {
             extractor: Extractor::new(rules, options),
-            reconcile: ReconcileOptions::default(),
+            reconcile: ReconcileOptions {
+                wounded,
+                ..ReconcileOptions::default()
+            },
         }
     }
 

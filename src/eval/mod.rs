@@ -644,10 +644,10 @@ pub fn score_incident(
             .and_then(|t| t.best)
             .unwrap_or(0.0)
     };
-    // A shooting report often gives only how many were shot: the injured
-    // are then those shot who did not die.
+    // the report's own totals: the wounded include those derived as people
+    // shot minus people killed
     let killed = total(Role::Killed);
-    let injured = total(Role::Wounded).max(total(Role::Shot) - killed);
+    let injured = total(Role::Wounded);
     let reconciled = |role: Role| {
         if role == Role::Wounded {
             injured

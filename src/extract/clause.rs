@@ -264,6 +264,11 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             continue;
         }
         if let Ok((rest, c)) = phrase(casualty_noun)(i) {
+            // `no death penalty`, `two death threats`: the casualty noun
+            // qualifies another noun
+            if rest.first().is_some_and(|n| n.is(Word::CompoundNoun)) {
+                return fail();
+            }
             // `10 wounded soldiers`: a casualty word before a person noun is an adjective.
             np.category = np.category.or(Some(c));
             // `Eleven hostages`: the noun also says who they were.
@@ -426,9 +431,12 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
         if let Ok((rest, c)) = phrase(after_trigger)(i) {
             // `A gunman killed two people`: a verb in the active voice with
             // an object makes the noun phrase its agent, not its victim.
-            let object = rest
-                .first()
-                .is_some_and(|n| n.countable || n.is(Word::Object));
+            // a name is an object too (`killed Barry Washington`)
+            let object = rest.first().is_some_and(|n| {
+                n.countable
+                    || n.is(Word::Object)
+                    || n.tok.kind == TokKind::Word && n.tok.is_capitalized() && n.matches.is_empty()
+            });
             if object && !auxiliary {
                 return fail();
             }
@@ -447,7 +455,10 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             continue;
         }
         if t.is(Word::Auxiliary) || is_adverb(t) {
-            auxiliary |= t.is(Word::Auxiliary);
+            // only the passive (`were killed`) turns an object-looking word
+            // after the verb into no object; `a man who shot his
+            // girlfriend`, `has killed two` stay active
+            auxiliary |= t.is(Word::Passive);
             i = i.take_from(1);
             continue;
         }

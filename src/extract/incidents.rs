@@ -96,6 +96,13 @@ pub(crate) fn assign(
     doc: &Document,
     claims: &mut [Claim],
 ) {
+    // a headline that adds up several incidents (`3 dead, 26 wounded in
+    // weekend shootings`) is about none of them
+    for claim in claims.iter_mut().filter(|c| c.in_title) {
+        if aggregates(rules, &claim.quote) || cues.find(&claim.quote).iter().any(|(_, c)| *c == IncidentCue::Aggregate) {
+            claim.incident = u32::MAX;
+        }
+    }
     if claims.iter().all(|c| c.in_title) {
         return;
     }
@@ -127,7 +134,11 @@ pub(crate) fn assign(
     let main = main_date(doc, &sentences, lead, &time_of);
     let first_line = sentences.first().map(|s| s.paragraph);
     let mut decided: Vec<Option<u32>> = vec![None; sentences.len()];
-    for claim in claims.iter_mut().filter(|c| !c.in_title) {
+    // a percentage is grouped by what it is a share of, not by incident
+    for claim in claims
+        .iter_mut()
+        .filter(|c| !c.in_title && c.role != Some(crate::rules::Role::Percent))
+    {
         let si = sentences.partition_point(|s| s.range.end <= claim.quote_start);
         let Some(sentence) = sentences.get(si) else {
             continue;
@@ -211,7 +222,7 @@ fn aggregates(rules: &Rules, sentence: &str) -> bool {
         .collect();
     words.iter().enumerate().any(|(i, w)| {
         rules.lexicon.is_word(w, Word::IncidentPlural)
-            && (1..=2).any(|back| {
+            && (1..=3).any(|back| {
                 i.checked_sub(back)
                     .and_then(|p| words.get(p))
                     .is_some_and(|q| {

@@ -112,6 +112,10 @@ pub enum Counts {
     /// One person, named or described (`a man was shot`, `Lopez died`,
     /// `he later died`): the toll counts distinct people, not mentions.
     Person,
+    /// `three others`: more people than the figure before it of the same
+    /// category, to be added to it (`one man is in critical condition; the
+    /// four others were also taken to hospital` → 5).
+    More,
     /// A figure derived from others (wounded = shot − killed).
     Derived,
 }
@@ -128,8 +132,31 @@ pub struct Person {
     /// The noun that describes them, lowercase (`man`, `victim`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noun: Option<String>,
+    /// Their gender, where the words say it (`man`, `she`, `his
+    /// daughter`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
     /// How the text refers to them.
     pub reference: Reference,
+}
+
+/// A person's gender as the words say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a word says (`man`, `she`), per the rules' word classes.
+fn gender_of(t: &Ann) -> Option<Gender> {
+    if t.is(Word::Male) {
+        Some(Gender::Male)
+    } else if t.is(Word::Female) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
 }
 
 /// How a text refers to one person.
@@ -840,6 +867,12 @@ impl Extractor {
                 let mut f = f;
                 if increment || f.np.partitive {
                     f.counts = Counts::Part;
+                } else if f.counts == Counts::Total
+                    && f.np.continuation
+                    && !f.np.increment
+                    && !f.np.elided
+                {
+                    f.counts = Counts::More;
                 }
                 found.push(f);
             }
@@ -1166,8 +1199,10 @@ impl Extractor {
         if negated {
             return None;
         }
+        let head = np.head.and_then(|h| anns.get(h));
         let person = Person {
-            noun: np.head.and_then(|h| anns.get(h)).map(|t| t.tok.lower.to_string()),
+            noun: head.map(|t| t.tok.lower.to_string()),
+            gender: head.and_then(gender_of),
             age: age_in(anns, 0, rest.pos),
             reference: Reference::Indefinite,
             ..Default::default()
@@ -1241,6 +1276,7 @@ impl Extractor {
         let (end, category) = affirmed_predicate(anns, k + 1)?;
         let person = Person {
             reference: Reference::Pronoun,
+            gender: anns.get(k).and_then(gender_of),
             ..Default::default()
         };
         self.one(anns, k, end, category, Shape::After, self.one_person(), person)
@@ -1402,8 +1438,10 @@ impl Extractor {
         } else {
             Reference::Indefinite
         };
+        let head = np.head.and_then(|h| anns.get(h));
         let person = Person {
-            noun: np.head.and_then(|h| anns.get(h)).map(|t| t.tok.lower.to_string()),
+            noun: head.map(|t| t.tok.lower.to_string()),
+            gender: head.and_then(gender_of),
             age: age_in(anns, k + 1, rest.pos),
             reference,
             ..Default::default()

@@ -197,7 +197,7 @@ pub fn hyphen_unit(w: &str) -> Option<Kind> {
     let mut buf = [0u8; 24];
     Some(match lower(w, &mut buf)? {
         b"second" | b"minute" | b"hour" | b"day" | b"week" | b"fortnight" | b"month" | b"year"
-        | b"decade" | b"century" => Kind::Duration,
+        | b"yr" | b"decade" | b"century" => Kind::Duration,
         b"km" | b"kilometer" | b"kilometre" | b"mile" | b"meter" | b"metre" | b"m" | b"cm"
         | b"mm" | b"millimeter" | b"millimetre" | b"kg" | b"kilogram" | b"ton" | b"tonne"
         | b"pound" | b"lb" | b"foot" | b"inch" | b"yard" | b"acre" | b"hectare" | b"liter"

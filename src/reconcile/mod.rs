@@ -15,6 +15,7 @@ pub use copies::{CONTAINMENT, Fingerprint, find_copies};
 
 use crate::extract::{Claim, EventTime, sentence_time};
 use crate::number::Qualifier;
+use crate::extract::Counts;
 use crate::rules::{PopulationRole, Role};
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -87,6 +88,12 @@ pub struct SourceValue {
     pub number: String,
     pub hedges: Vec<String>,
     pub speaker: Option<String>,
+    /// Of the figure, the victims and the attackers, where the source
+    /// tells them apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub victims: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub perpetrators: Option<f64>,
 }
 
 impl SourceValue {
@@ -201,6 +208,12 @@ pub struct Total {
     pub low: Option<f64>,
     pub best: Option<f64>,
     pub high: Option<f64>,
+    /// Of `best`, the victims and the attackers, where the sources tell
+    /// them apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub victims: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub perpetrators: Option<f64>,
 }
 
 /// The reconciled result of a batch.
@@ -209,6 +222,10 @@ pub struct Reconciliation {
     pub documents: Vec<DocumentEntry>,
     pub groups: Vec<Group>,
     pub totals: Vec<Total>,
+    /// Figures about incidents the documents only mention in passing (an
+    /// earlier attack, a round-up's other shootings), each stated by one
+    /// source: kept with their quotes, but no group of their own.
+    pub asides: Vec<Claim>,
 }
 
 impl Reconciliation {
@@ -221,8 +238,12 @@ impl Reconciliation {
 }
 
 /// Settings of reconciliation.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReconcileOptions {
+    /// The name of the category whose role is `wounded`: the figures
+    /// derived as people shot minus people killed take it. None: no figure
+    /// is derived.
+    pub wounded: Option<String>,
     /// Day-dated claims this many days apart or closer are one event.
     pub event_gap_days: i64,
     /// An event spans at most this many days.
@@ -232,6 +253,7 @@ pub struct ReconcileOptions {
 impl Default for ReconcileOptions {
     fn default() -> Self {
         ReconcileOptions {
+            wounded: None,
             event_gap_days: 2,
             event_span_days: 7,
         }
@@ -239,31 +261,19 @@ impl Default for ReconcileOptions {
 }
 
 /// A group's key, borrowed from its claims: event (an index into the
-/// event names), category, party, population, subject.
-type GroupKey<'a> = (
-    u32,
-    &'a str,
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
-);
+/// event names), category, party, subject. Not the population: "the boy
+/// was killed" and "he was killed" are one death.
+type GroupKey<'a> = (u32, &'a str, Option<&'a str>, Option<&'a str>);
 
 /// A claim's key before its event is known: where its event comes from,
-/// category, party, population, subject.
-type ProtoKey<'a> = (
-    EventOf<'a>,
-    &'a str,
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
-);
+/// category, party, subject.
+type ProtoKey<'a> = (EventOf<'a>, &'a str, Option<&'a str>, Option<&'a str>);
 
 /// A group's key, owned: the claims it was borrowed from move into the groups.
 struct OwnedKey {
     event: u32,
     category: String,
     party: Option<String>,
-    population: Option<String>,
     subject: Option<String>,
 }
 
@@ -286,6 +296,8 @@ pub fn reconcile(
     options: &ReconcileOptions,
 ) -> Reconciliation {
     let (roots, cluster_date) = mark_copies(&mut documents);
+    let (tolls, derived) = document_tolls(&claims, options.wounded.as_deref());
+    claims.extend(derived);
     // From here on the documents are only read.
     let documents_ref = &documents;
     // (A later document with the same id wins, as it always has.)
@@ -316,17 +328,17 @@ pub fn reconcile(
     // needed before the claims move.
     let keys: Vec<OwnedKey> = keys
         .into_iter()
-        .map(|(event, category, party, population, subject)| OwnedKey {
+        .map(|(event, category, party, subject)| OwnedKey {
             event,
             category: category.to_string(),
             party: party.map(str::to_string),
-            population: population.map(str::to_string),
             subject: subject.map(str::to_string),
         })
         .collect();
     let places: Vec<ClaimPlaces> = chunks.into_iter().map(|c| c.claims).collect();
     let (slots, docs) = move_into_groups(claims, &places, &renumber, &counts);
     let ctx = GroupContext {
+        tolls: &tolls,
         by_id: &by_id,
         doc_rank: &ranks(documents_ref.iter().map(|d| d.id.as_str())),
         doc_source: &doc_source,
@@ -358,11 +370,20 @@ pub fn reconcile(
                 &b.subject,
             ))
     });
+    // A figure about an incident mentioned in passing makes a group only
+    // when two independent sources state it; a group of parts alone
+    // (`including two children`) states no figure.
+    let (groups, asides): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| {
+        !g.sources.is_empty()
+            && (g.independent_sources >= 2 || g.claims.iter().any(|c| c.incident == 0))
+    });
+    let asides = asides.into_iter().flat_map(|g| g.claims).collect();
     let totals = totals(&groups);
     Reconciliation {
         documents,
         groups,
         totals,
+        asides,
     }
 }
 
@@ -445,8 +466,8 @@ fn number_groups<'a>(chunks: &[Chunk<'a>], options: &ReconcileOptions) -> GroupN
     let mut counts: Vec<usize> = Vec::new();
     let group_of: Vec<u32> = proto
         .iter()
-        .map(|&((event, category, party, population, subject), count)| {
-            let key = (event_ids.of(event), category, party, population, subject);
+        .map(|&((event, category, party, subject), count)| {
+            let key = (event_ids.of(event), category, party, subject);
             let g = *index.entry(key).or_insert_with(|| {
                 keys.push(key);
                 counts.push(0);
@@ -535,8 +556,12 @@ fn original_first(a: &DocumentEntry, ai: usize, b: &DocumentEntry, bi: usize) ->
 /// Where a claim's event comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum EventOf<'a> {
-    /// Dated by its sentence to a month or a year long past: that year.
-    Background(EventTime),
+    /// About another incident than its document's, which its sentence
+    /// dates: that time (`the war in 2020`, `a shooting on March 3`), within
+    /// the document's named event if it has one.
+    Background(Option<&'a str>, EventTime),
+    /// About another incident, undated: its own.
+    Aside(&'a str, u32),
     /// Its document names the event.
     Named(&'a str),
     /// Dated to a day: the cluster of days it falls in.
@@ -545,29 +570,23 @@ enum EventOf<'a> {
 }
 
 impl<'a> EventOf<'a> {
-    fn of(c: &Claim, doc: Option<&'a DocumentEntry>) -> EventOf<'a> {
+    fn of(c: &'a Claim, doc: Option<&'a DocumentEntry>) -> EventOf<'a> {
+        // History is not news: a figure about another incident than its
+        // document's (the extractor tells which) belongs to that incident,
+        // dated by its sentence if it can be.
         let named = doc.and_then(|d| d.event.as_deref());
-        // History is not news: a figure the sentence dates to a month or a year
-        // (`in 2020`, `September last year`) belongs to that year's event. Where
-        // the input names the event, only a figure dated more than a year before
-        // publication is history (`a July 2014 shooting` in a 2015 follow-up is
-        // still the incident).
-        if let Some(t) = c.event_time.filter(|t| t.stated && t.days() > 7) {
-            let background = match (named.is_some(), c.published) {
-                (true, Some(p)) => p
-                    .checked_sub(jiff::ToSpan::days(365))
-                    .is_ok_and(|cut| t.last < cut),
-                (true, None) => false,
-                (false, _) => true,
+        if c.incident != 0 {
+            return match c.event_time.filter(|t| t.stated) {
+                Some(t) => EventOf::Background(named, t),
+                None => EventOf::Aside(&c.doc, c.incident),
             };
-            if background {
-                return EventOf::Background(t);
-            }
         }
         if let Some(e) = named {
             return EventOf::Named(e);
         }
         match c.event_time {
+            // a month or a year the incident falls in: its document's day
+            Some(t) if t.days() > 7 => EventOf::Day(c.published.unwrap_or(t.first)),
             Some(t) => EventOf::Day(t.first),
             None => EventOf::Undated,
         }
@@ -645,7 +664,6 @@ fn read_chunks<'a>(
                     EventOf::of(claim, d.and_then(|d| documents.get(d as usize))),
                     claim.category.as_str(),
                     claim.party.as_deref(),
-                    claim.population.as_deref(),
                     subject,
                 );
                 // at most CHUNK keys in a chunk
@@ -691,9 +709,10 @@ impl EventNames {
 /// only to a month or year (`in 2020`, `last year`) form an event of that
 /// year.
 struct EventIds<'a> {
-    background: FxHashMap<EventTime, u32>,
+    background: FxHashMap<(Option<&'a str>, EventTime), u32>,
     named: FxHashMap<&'a str, u32>,
     day: FxHashMap<Date, u32>,
+    aside: FxHashMap<(&'a str, u32), u32>,
     undated: u32,
 }
 
@@ -704,13 +723,15 @@ impl<'a> EventIds<'a> {
         options: &ReconcileOptions,
     ) -> (EventIds<'a>, Vec<String>) {
         let mut days: Vec<Date> = Vec::new();
-        let mut background: Vec<EventTime> = Vec::new();
+        let mut background: Vec<(Option<&str>, EventTime)> = Vec::new();
         let mut named: Vec<&str> = Vec::new();
+        let mut asides: Vec<(&str, u32)> = Vec::new();
         for source in sources {
             match source {
                 EventOf::Day(d) => days.push(d),
-                EventOf::Background(t) => background.push(t),
+                EventOf::Background(n, t) => background.push((n, t)),
                 EventOf::Named(e) => named.push(e),
+                EventOf::Aside(d, i) => asides.push((d, i)),
                 EventOf::Undated => {}
             }
         }
@@ -746,24 +767,35 @@ impl<'a> EventIds<'a> {
         }
         let background = background
             .into_iter()
-            .map(|t| {
-                let name = if t.first.year() == t.last.year() {
+            .map(|(n, t)| {
+                let time = if t.first.year() == t.last.year() && t.days() > 7 {
                     format!("{:04}", t.first.year())
                 } else {
                     t.to_string()
                 };
-                (t, names.intern(name))
+                let name = match n {
+                    Some(n) => format!("{n} · {time}"),
+                    None => time,
+                };
+                ((n, t), names.intern(name))
             })
             .collect();
         let named = named
             .into_iter()
             .map(|e| (e, names.intern(e.to_string())))
             .collect();
+        asides.sort_unstable();
+        asides.dedup();
+        let aside = asides
+            .into_iter()
+            .map(|(d, i)| ((d, i), names.intern(format!("{d} (incident {i})"))))
+            .collect();
         let undated = names.intern("undated".to_string());
         let ids = EventIds {
             background,
             named,
             day,
+            aside,
             undated,
         };
         (ids, names.names)
@@ -771,17 +803,97 @@ impl<'a> EventIds<'a> {
 
     fn of(&self, event: EventOf<'_>) -> u32 {
         let id = match event {
-            EventOf::Background(t) => self.background.get(&t),
+            EventOf::Background(n, t) => self.background.get(&(n, t)),
             EventOf::Named(e) => self.named.get(e),
             EventOf::Day(d) => self.day.get(&d),
+            EventOf::Aside(d, i) => self.aside.get(&(d, i)),
             EventOf::Undated => None,
         };
         id.copied().unwrap_or(self.undated)
     }
 }
 
+/// Every document's tolls, found by document, incident, category and
+/// party.
+#[derive(Default)]
+struct Tolls {
+    by_key: FxHashMap<u64, Vec<(String, toll::Toll)>>,
+}
+
+impl Tolls {
+    fn hash(doc: &str, incident: u32, category: &str, party: Option<&str>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        (doc, incident, category, party).hash(&mut h);
+        h.finish()
+    }
+
+    fn insert(&mut self, doc: &str, t: toll::Toll) {
+        let key = Tolls::hash(doc, t.incident, &t.category, t.party.as_deref());
+        self.by_key.entry(key).or_default().push((doc.to_string(), t));
+    }
+
+    fn get(
+        &self,
+        doc: &str,
+        incident: u32,
+        category: &str,
+        party: Option<&str>,
+    ) -> Option<&toll::Toll> {
+        let key = Tolls::hash(doc, incident, category, party);
+        self.by_key
+            .get(&key)?
+            .iter()
+            .filter(|(d, t)| {
+                d == doc
+                    && t.incident == incident
+                    && t.category == category
+                    && t.party.as_deref() == party
+            })
+            .map(|(_, t)| t)
+            .max_by(|a, b| a.all.low.unwrap_or(0.0).total_cmp(&b.all.low.unwrap_or(0.0)))
+    }
+}
+
+/// Each document's tolls, and the claims they derive (appended to the
+/// batch). A document's claims are read in the order they come, which is
+/// text order for what the extractor writes.
+fn document_tolls(claims: &[Claim], wounded: Option<&str>) -> (Tolls, Vec<Claim>) {
+    let per_doc: Vec<(Vec<(String, toll::Toll)>, Vec<Claim>)> = claims
+        .par_chunk_by(|a, b| a.doc == b.doc)
+        .map(|run| {
+            let refs: Vec<&Claim> = run.iter().collect();
+            let (tolls, derived) = toll::tolls(&refs, wounded);
+            let doc = run.first().map(|c| c.doc.clone()).unwrap_or_default();
+            let tolls = tolls
+                .into_iter()
+                .map(|mut t| {
+                    t.stating_start = t.stating.and_then(|i| {
+                        refs.get(i)
+                            .map(|c| c.start)
+                            .or_else(|| derived.get(i - refs.len()).map(|c| c.start))
+                    });
+                    (doc.clone(), t)
+                })
+                .collect();
+            (tolls, derived)
+        })
+        .collect();
+    let mut tolls = Tolls::default();
+    let mut derived = Vec::new();
+    for (ts, ds) in per_doc {
+        for (doc, t) in ts {
+            tolls.insert(&doc, t);
+        }
+        derived.extend(ds);
+    }
+    (tolls, derived)
+}
+
 /// What building a group reads besides its own claims.
 struct GroupContext<'a> {
+    /// Each document's tolls.
+    tolls: &'a Tolls,
     by_id: &'a FxHashMap<&'a str, u32>,
     /// Each document's place in the order of ids.
     doc_rank: &'a [u32],
@@ -940,7 +1052,7 @@ fn build_group(
         Vec::with_capacity(by_source.chunk_by(|a, b| a.0 == b.0).count());
     // scratch space reused for each source
     let mut members: Vec<(usize, &Claim)> = Vec::new();
-    let mut per_doc: Vec<&Claim> = Vec::new();
+    let mut per_doc: Vec<Statement> = Vec::new();
     for run in by_source.chunk_by(|a, b| a.0 == b.0) {
         let Some((source, _)) = run.first() else {
             continue;
@@ -950,7 +1062,9 @@ fn build_group(
             run.iter()
                 .filter_map(|&(_, k)| Some((*input_order.get(k)?, claims.get(k)?))),
         );
-        sources.push(source_value(source, &members, &mut per_doc, &mut notes));
+        if let Some(v) = source_value(source, &members, &mut per_doc, &mut notes, ctx) {
+            sources.push(v);
+        }
     }
     sources.sort_by(|a, b| (a.published, &a.source).cmp(&(b.published, &b.source)));
     let independent_sources = sources.len();
@@ -987,7 +1101,7 @@ fn build_group(
             .unwrap_or_else(|| "undated".to_string()),
         category: key.category,
         party: key.party,
-        population: key.population,
+        population: group_population(&claims),
         subject: key.subject,
         status,
         low,
@@ -1011,12 +1125,18 @@ fn status_of(sources: &[SourceValue]) -> Status {
     {
         Status::Agree
     } else {
-        let lo = sources
-            .iter()
+        // a vague amount (`several`, `dozens`) says too little to
+        // contradict a figure: it takes part only where all are vague
+        let definite = sources.iter().any(|s| s.qualifier != Qualifier::Vague);
+        let compared = || {
+            sources
+                .iter()
+                .filter(move |s| !definite || s.qualifier != Qualifier::Vague)
+        };
+        let lo = compared()
             .map(|s| s.bounds().0)
             .fold(f64::NEG_INFINITY, f64::max);
-        let hi = sources
-            .iter()
+        let hi = compared()
             .map(|s| s.bounds().1)
             .fold(f64::INFINITY, f64::min);
         if lo <= hi {
@@ -1028,13 +1148,20 @@ fn status_of(sources: &[SourceValue]) -> Status {
 }
 
 /// A group's low, best and high: the smallest and largest figures, and the
-/// figure most independent sources allow (then the unhedged, then the most
-/// recent), within them.
+/// most recent source's figure (a toll grows as victims die and are found;
+/// a later figure revises an earlier one), then among sources of one day
+/// the figure most independent sources allow, then the unhedged, within
+/// them.
 fn estimate(sources: &[SourceValue]) -> (Option<f64>, Option<f64>, Option<f64>) {
+    best_of(sources).map_or((None, None, None), |(low, best, high, _)| (low, best, high))
+}
+
+/// [`estimate`], and the source whose figure is the best.
+fn best_of(sources: &[SourceValue]) -> Option<(Option<f64>, Option<f64>, Option<f64>, &SourceValue)> {
     let support = Support::new(sources);
     let best_source = sources
         .iter()
-        .max_by_key(|s| (support.of(s.point()), s.hedges.is_empty(), s.published));
+        .max_by_key(|s| (s.published, support.of(s.point()), s.hedges.is_empty()))?;
     let low = sources
         .iter()
         .filter_map(|s| s.low)
@@ -1047,17 +1174,14 @@ fn estimate(sources: &[SourceValue]) -> (Option<f64>, Option<f64>, Option<f64>) 
             .filter_map(|s| s.high)
             .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
     };
-    let best = best_source.map(|s| {
-        let mut b = s.point();
-        if let Some(l) = low {
-            b = b.max(l);
-        }
-        if let Some(h) = high {
-            b = b.min(h);
-        }
-        b
-    });
-    (low, best, high)
+    let mut best = best_source.point();
+    if let Some(l) = low {
+        best = best.max(l);
+    }
+    if let Some(h) = high {
+        best = best.min(h);
+    }
+    Some((low, Some(best), high, best_source))
 }
 
 /// How many sources allow a figure: those whose closed bounds hold it.
@@ -1090,42 +1214,120 @@ impl Support {
     }
 }
 
-/// One source's figure from its claims in a group. Within one document,
-/// claims that agree give their common range (`at least 7` and `7` → 7);
-/// claims that do not are a total and its parts (`four men were shot`, `a
-/// 22-year-old man shot in the leg`), and the largest is the document's
-/// figure. Across a source's documents, its latest figure stands, with a
-/// note when it changed.
+/// What one document states of a group's figure: its toll for the
+/// incident (or, for a percentage, its tightest common statement), and the
+/// claim that states it.
+#[derive(Clone)]
+struct Statement<'c> {
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: Qualifier,
+    number: String,
+    claim: &'c Claim,
+    victims: Option<f64>,
+    perpetrators: Option<f64>,
+}
+
+/// The statement of one document's claims in a group. Claims that are
+/// only parts (`including two children`) state no figure.
+fn statement<'c>(claims: &[(usize, &'c Claim)], ctx: &GroupContext<'_>) -> Option<Statement<'c>> {
+    let (_, first) = claims.first()?;
+    if first.role == Some(Role::Percent) {
+        let c = document_figure(claims.iter().map(|&(_, c)| c))?;
+        return Some(Statement {
+            low: c.low,
+            high: c.high,
+            qualifier: c.qualifier,
+            number: c.number.clone(),
+            claim: c,
+            victims: None,
+            perpetrators: None,
+        });
+    }
+    // the largest toll among the incidents the group holds of this document
+    let mut best: Option<(&toll::Toll, &'c Claim)> = None;
+    for (_, c) in claims {
+        let Some(t) = ctx.tolls.get(&c.doc, c.incident, &c.category, c.party.as_deref()) else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| t.all.low > b.all.low) {
+            // the claim that states it, if it is in the group
+            let stating = claims
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|c| Some(c.start) == t.stating_start && c.incident == t.incident)
+                .unwrap_or(c);
+            best = Some((t, stating));
+        }
+    }
+    let (t, claim) = best?;
+    Some(Statement {
+        low: t.all.low,
+        high: t.all.high,
+        qualifier: t.all.qualifier,
+        number: t.number.clone(),
+        claim,
+        // sides are told apart only where the document names attackers
+        victims: t
+            .perpetrators
+            .and(t.victims)
+            .map_or(t.perpetrators.map(|_| 0.0), |f| f.low),
+        perpetrators: t.perpetrators.and_then(|f| f.low),
+    })
+}
+
+/// One source's figure from its claims in a group: each document's
+/// statement (its toll for the incident); across the source's documents,
+/// its latest figure stands, with a note when it changed. None when no
+/// document of the source states the figure (only parts of it).
 ///
 /// `claims` (with their input indices) are sorted by document, position
 /// and input index.
 fn source_value<'c>(
     source: &str,
     claims: &[(usize, &'c Claim)],
-    per_doc: &mut Vec<&'c Claim>,
+    per_doc: &mut Vec<Statement<'c>>,
     notes: &mut Vec<String>,
-) -> SourceValue {
+    ctx: &GroupContext<'_>,
+) -> Option<SourceValue> {
     // Ties below are broken by text order, never by input order.
     let by_doc = || claims.chunk_by(|(_, a), (_, b)| a.doc == b.doc);
     per_doc.clear();
-    per_doc.extend(by_doc().filter_map(|cs| document_figure(cs.iter().map(|&(_, c)| c))));
-    per_doc.sort_by(|a, b| (a.published, &a.doc, a.start).cmp(&(b.published, &b.doc, b.start)));
-    let (Some(first), Some(last)) = (per_doc.first().copied(), per_doc.last().copied()) else {
-        return SourceValue::empty(source);
+    per_doc.extend(by_doc().filter_map(|cs| statement(cs, ctx)));
+    per_doc.sort_by(|a, b| {
+        (a.claim.published, &a.claim.doc, a.claim.start).cmp(&(
+            b.claim.published,
+            &b.claim.doc,
+            b.claim.start,
+        ))
+    });
+    let (Some(first), Some(last)) = (per_doc.first(), per_doc.last()) else {
+        return None;
     };
     let chosen = if per_doc
         .iter()
         .all(|c| c.low == last.low && c.high == last.high)
     {
         // prefer the tightest statement of the same figure
-        document_figure(per_doc.iter().copied()).unwrap_or(last)
+        per_doc
+            .iter()
+            .min_by(|a, b| {
+                let w = |s: &Statement| s.high.unwrap_or(f64::INFINITY) - s.low.unwrap_or(0.0);
+                w(a).total_cmp(&w(b))
+            })
+            .unwrap_or(last)
     } else {
         notes.push(format!(
             "{source} changed its figure: {} ({}) then {} ({})",
             first.number,
-            first.published.map_or("undated".into(), |d| d.to_string()),
+            first
+                .claim
+                .published
+                .map_or("undated".into(), |d| d.to_string()),
             last.number,
-            last.published.map_or("undated".into(), |d| d.to_string()),
+            last.claim
+                .published
+                .map_or("undated".into(), |d| d.to_string()),
         ));
         last
     };
@@ -1134,10 +1336,16 @@ fn source_value<'c>(
         .filter_map(|cs| cs.first())
         .map(|(_, c)| c.doc.clone())
         .collect();
-    let mut v = SourceValue::from_claim(source, chosen, documents);
+    let mut v = SourceValue::from_claim(source, chosen.claim, documents);
+    v.low = chosen.low;
+    v.high = chosen.high;
+    v.qualifier = chosen.qualifier;
+    v.number = chosen.number.clone();
+    v.victims = chosen.victims;
+    v.perpetrators = chosen.perpetrators;
     for (_, c) in claims {
         // a headline's bare figure and the body's hedged one are one statement
-        if c.doc == chosen.doc && c.low == chosen.low && c.high == chosen.high {
+        if c.doc == chosen.claim.doc && c.low == chosen.low && c.high == chosen.high {
             for h in &c.hedges {
                 if !v.hedges.contains(h) {
                     v.hedges.push(h.clone());
@@ -1154,7 +1362,7 @@ fn source_value<'c>(
             .and_then(|(_, c)| c.speaker.clone());
     }
     v.hedges.sort();
-    v
+    Some(v)
 }
 
 /// The figure of one document's claims: their tightest common statement,
@@ -1178,6 +1386,28 @@ fn document_figure<'c>(claims: impl Iterator<Item = &'c Claim> + Clone) -> Optio
     }
 }
 
+/// Who the victims of a group were, where the text says it: the one kind
+/// of victim its claims name (`military`), else the default kind.
+fn group_population(claims: &[Claim]) -> Option<String> {
+    let mut named: Vec<&str> = claims
+        .iter()
+        .filter(|c| c.population_role.is_none() && c.counts != Counts::Part)
+        .filter_map(|c| c.population.as_deref())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    if let [one] = named.as_slice() {
+        return Some(one.to_string());
+    }
+    let of_role = |role: PopulationRole| {
+        claims
+            .iter()
+            .find(|c| c.population_role == Some(role))
+            .and_then(|c| c.population.clone())
+    };
+    of_role(PopulationRole::Default).or_else(|| of_role(PopulationRole::Perpetrator))
+}
+
 impl SourceValue {
     fn from_claim(source: &str, c: &Claim, documents: Vec<String>) -> SourceValue {
         SourceValue {
@@ -1191,20 +1421,8 @@ impl SourceValue {
             number: c.number.clone(),
             hedges: c.hedges.clone(),
             speaker: c.speaker.clone(),
-        }
-    }
-    fn empty(source: &str) -> SourceValue {
-        SourceValue {
-            source: source.to_string(),
-            documents: Vec::new(),
-            outlet: None,
-            published: None,
-            low: None,
-            high: None,
-            qualifier: Qualifier::Exact,
-            number: String::new(),
-            hedges: Vec::new(),
-            speaker: None,
+            victims: None,
+            perpetrators: None,
         }
     }
 }
@@ -1254,10 +1472,10 @@ fn conflict_note(sources: &[SourceValue]) -> Option<String> {
     Some(out)
 }
 
-/// Per event and category, all sides together without counting anyone
-/// twice: a side's total is the larger of its overall figure and the sum of
-/// its disjoint populations; the event's is the larger of its unattributed
-/// overall figure and the sum of its sides. Percentages are never summed.
+/// Per event and category, all parties together: the sum of the parties'
+/// figures, or the figure that names no party if it is larger (it may hold
+/// them all). Victims and attackers are summed apart where the sources
+/// tell them apart. Percentages are never summed.
 fn totals(groups: &[Group]) -> Vec<Total> {
     type Key = (String, String);
     let mut per: BTreeMap<Key, Vec<&Group>> = BTreeMap::new();
@@ -1272,32 +1490,26 @@ fn totals(groups: &[Group]) -> Vec<Total> {
     per.into_iter()
         .map(|((event, category), gs)| {
             let pick = |f: &dyn Fn(&Group) -> Option<f64>| -> Option<f64> {
-                let mut parties: BTreeMap<Option<&str>, (Option<f64>, f64)> = BTreeMap::new();
+                let mut sides = 0.0;
+                let mut unattributed: Option<f64> = None;
                 for g in &gs {
                     let v = f(g)?;
-                    let e = parties.entry(g.party.as_deref()).or_insert((None, 0.0));
-                    // a figure of victims of no stated kind is the side's
-                    // overall figure; the others are its disjoint parts
-                    let overall = g
-                        .claims
-                        .iter()
-                        .any(|c| c.population_role == Some(PopulationRole::Default));
-                    if overall {
-                        e.0 = Some(e.0.map_or(v, |x: f64| x.max(v)));
-                    } else {
-                        e.1 += v;
+                    match g.party {
+                        Some(_) => sides += v,
+                        None => unattributed = Some(unattributed.map_or(v, |u| u.max(v))),
                     }
                 }
-                let side_total = |(overall, parts): &(Option<f64>, f64)| {
-                    overall.map_or(*parts, |o| o.max(*parts))
-                };
-                let sides: f64 = parties
-                    .iter()
-                    .filter(|(p, _)| p.is_some())
-                    .map(|(_, v)| side_total(v))
-                    .sum();
-                let unattributed = parties.get(&None).map(side_total).unwrap_or(0.0);
-                Some(sides.max(unattributed))
+                Some(unattributed.map_or(sides, |u| u.max(sides)))
+            };
+            let side = |f: &dyn Fn(&SourceValue) -> Option<f64>| -> Option<f64> {
+                let mut sum = None;
+                for g in &gs {
+                    let v = best_of(&g.sources).and_then(|(.., s)| f(s));
+                    if let Some(v) = v {
+                        sum = Some(sum.unwrap_or(0.0) + v);
+                    }
+                }
+                sum
             };
             Total {
                 event,
@@ -1305,6 +1517,8 @@ fn totals(groups: &[Group]) -> Vec<Total> {
                 low: pick(&|g| g.low),
                 best: pick(&|g| g.best),
                 high: pick(&|g| g.high),
+                victims: side(&|s| s.victims),
+                perpetrators: side(&|s| s.perpetrators),
             }
         })
         .collect()

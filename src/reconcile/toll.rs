@@ -19,7 +19,7 @@
 //! Where a document gives people shot and people killed, the wounded are
 //! derived as the difference (`five people were shot, one died` → 4).
 
-use crate::extract::{Claim, Counts, Derivation, Person, Reference};
+use crate::extract::{Claim, Counts, Derivation, Gender, Person, Reference};
 use crate::number::Qualifier;
 use crate::rules::{PopulationRole, Role};
 
@@ -95,6 +95,13 @@ pub(crate) struct Toll {
     pub perpetrators: Option<Figure>,
     /// All sides together: what the document says the incident cost.
     pub all: Figure,
+    /// The figure as the document writes it (`four`, `three and two`, `3
+    /// named`).
+    pub number: String,
+    /// The claim that states the figure, if one does (an index into the
+    /// document's claims, then the derived ones), and its byte start.
+    pub stating: Option<usize>,
+    pub stating_start: Option<usize>,
 }
 
 /// The claims one toll is figured from.
@@ -133,7 +140,11 @@ pub(crate) fn tolls(claims: &[&Claim], wounded: Option<&str>) -> (Vec<Toll>, Vec
             }),
         }
     }
-    let mut out: Vec<Toll> = buckets.iter().filter_map(|b| toll(claims, b)).collect();
+    let persons = person_of(claims);
+    let mut out: Vec<Toll> = buckets
+        .iter()
+        .filter_map(|b| toll(claims, &persons, b))
+        .collect();
     let derived = match wounded {
         Some(name) => derive_wounded(claims, &mut out, name),
         None => Vec::new(),
@@ -145,7 +156,31 @@ fn is_perpetrator(c: &Claim) -> bool {
     c.population_role == Some(PopulationRole::Perpetrator)
 }
 
-fn toll(claims: &[&Claim], b: &Bucket) -> Option<Toll> {
+/// The person each claim of one person is about (`None` for the others):
+/// one numbering per incident, across categories, so that "a man was shot"
+/// and "he died" are one person, shot and killed.
+fn person_of(claims: &[&Claim]) -> Vec<Option<(u32, usize)>> {
+    let mut out = vec![None; claims.len()];
+    let mut incidents: Vec<u32> = claims.iter().map(|c| c.incident).collect();
+    incidents.sort_unstable();
+    incidents.dedup();
+    for incident in incidents {
+        let (at, mentions): (Vec<usize>, Vec<(&Person, Option<Role>)>) = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.incident == incident && c.counts == Counts::Person)
+            .filter_map(|(i, c)| Some((i, (c.person.as_ref()?, c.role))))
+            .unzip();
+        for (i, slot) in at.into_iter().zip(people(&mentions)) {
+            if let Some(o) = out.get_mut(i) {
+                *o = Some((incident, slot));
+            }
+        }
+    }
+    out
+}
+
+fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Option<Toll> {
     let side = |perpetrators: bool| -> Vec<usize> {
         b.members
             .iter()
@@ -153,8 +188,20 @@ fn toll(claims: &[&Claim], b: &Bucket) -> Option<Toll> {
             .filter(|&i| claims.get(i).is_some_and(|c| is_perpetrator(c) == perpetrators))
             .collect()
     };
-    let victims = figure(claims, &side(false));
-    let perpetrators = figure(claims, &side(true));
+    // the wounded are people hurt who did not die: a person the document
+    // also says was killed is not among them
+    let died: Vec<(u32, usize)> = if b.role == Some(Role::Wounded) {
+        claims
+            .iter()
+            .zip(persons)
+            .filter(|(c, _)| c.role == Some(Role::Killed))
+            .filter_map(|(_, p)| *p)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let victims = figure(claims, persons, &died, &side(false));
+    let perpetrators = figure(claims, persons, &died, &side(true));
     // `seven died, including the gunman`: the attacker is a part of the
     // victims' figure, not added to it
     let included = b.members.iter().any(|&i| {
@@ -178,6 +225,25 @@ fn toll(claims: &[&Claim], b: &Bucket) -> Option<Toll> {
         (None, Some(p)) => p,
         (None, None) => return None,
     };
+    let number = match all.basis {
+        Basis::Sides => format!(
+            "{} + {}",
+            victims.map(|v| written(claims, &b.members, v)).unwrap_or_default(),
+            perpetrators
+                .map(|p| written(claims, &b.members, p))
+                .unwrap_or_default()
+        ),
+        _ => written(claims, &b.members, all),
+    };
+    let stating = match all.basis {
+        Basis::Stated(i) => Some(i),
+        Basis::Listed(id) => b
+            .members
+            .iter()
+            .copied()
+            .find(|&i| claims.get(i).is_some_and(|c| c.list == Some(id))),
+        _ => b.members.first().copied(),
+    };
     Some(Toll {
         incident: b.incident,
         category: b.category.to_string(),
@@ -186,12 +252,40 @@ fn toll(claims: &[&Claim], b: &Bucket) -> Option<Toll> {
         victims,
         perpetrators,
         all,
+        number,
+        stating,
+        stating_start: None,
     })
 }
 
+/// A figure as the document writes it: the stating claim's words, a
+/// list's items (`three and two`), or the count of people named one by one
+/// (`2 named`).
+fn written(claims: &[&Claim], members: &[usize], f: Figure) -> String {
+    match f.basis {
+        Basis::Stated(i) => claims.get(i).map(|c| c.number.clone()).unwrap_or_default(),
+        Basis::Listed(id) => members
+            .iter()
+            .filter_map(|&i| claims.get(i))
+            .filter(|c| c.list == Some(id) && c.counts != Counts::Part)
+            .map(|c| c.number.as_str())
+            .collect::<Vec<_>>()
+            .join(" and "),
+        Basis::Counted(n) => format!("{n} named"),
+        Basis::Sides | Basis::Derived => display(f.low.unwrap_or(0.0)),
+    }
+}
+
 /// The largest figure `members` support: a stated total, a list's sum, or
-/// the people counted one by one. Parts count for nothing.
-fn figure(claims: &[&Claim], members: &[usize]) -> Option<Figure> {
+/// the people counted one by one (not those in `died`, for the wounded).
+/// `N others` after a figure of the same category adds to it. Parts count
+/// for nothing.
+fn figure(
+    claims: &[&Claim],
+    persons: &[Option<(u32, usize)>],
+    died: &[(u32, usize)],
+    members: &[usize],
+) -> Option<Figure> {
     let mut best: Option<Figure> = None;
     let mut consider = |f: Figure| {
         if best.is_none_or(|b| f.rank() > b.rank()) {
@@ -199,7 +293,9 @@ fn figure(claims: &[&Claim], members: &[usize]) -> Option<Figure> {
         }
     };
     let mut lists: Vec<(usize, f64, Option<f64>, bool)> = Vec::new();
-    let mut people: Vec<&Person> = Vec::new();
+    let mut counted: Vec<(u32, usize)> = Vec::new();
+    // one person stated before `N others`, who add to them
+    let mut so_far: Option<f64> = None;
     for &i in members {
         let Some(c) = claims.get(i) else { continue };
         if c.counts == Counts::Part {
@@ -215,11 +311,33 @@ fn figure(claims: &[&Claim], members: &[usize]) -> Option<Figure> {
                 }
                 None => lists.push((id, c.low.unwrap_or(0.0), c.high, exact)),
             }
+            so_far = fmax(so_far, lists.iter().map(|l| l.1).reduce(f64::max));
+            continue;
         }
-        match (&c.person, c.counts) {
-            (Some(p), Counts::Person) => people.push(p),
-            _ if c.list.is_none() => consider(Figure::of(c, Basis::Stated(i))),
-            _ => {}
+        match c.counts {
+            Counts::Person => {
+                if let Some(p) = persons.get(i).copied().flatten()
+                    && !died.contains(&p)
+                    && !counted.contains(&p)
+                {
+                    counted.push(p);
+                    so_far = fmax(so_far, Some(counted.len() as f64));
+                }
+            }
+            Counts::More if so_far == Some(1.0) => {
+                let base = 1.0;
+                let f = Figure {
+                    low: c.low.map(|l| l + base),
+                    high: c.high.map(|h| h + base),
+                    qualifier: c.qualifier,
+                    basis: Basis::Stated(i),
+                };
+                consider(f);
+            }
+            _ => {
+                consider(Figure::of(c, Basis::Stated(i)));
+                so_far = fmax(so_far, c.low);
+            }
         }
     }
     for (id, low, high, exact) in lists {
@@ -234,11 +352,26 @@ fn figure(claims: &[&Claim], members: &[usize]) -> Option<Figure> {
             basis: Basis::Listed(id),
         });
     }
-    let counted = distinct_people(&people);
-    if counted > 0 {
-        consider(Figure::exact(counted as f64, Basis::Counted(counted)));
+    if !counted.is_empty() {
+        // people named one at a time are at least that many: a report need
+        // not name them all
+        consider(Figure {
+            low: Some(counted.len() as f64),
+            high: None,
+            qualifier: Qualifier::AtLeast,
+            basis: Basis::Counted(counted.len()),
+        });
     }
     best
+}
+
+/// The larger of two optional values.
+fn fmax(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
 }
 
 /// One person as the mentions so far describe them.
@@ -246,58 +379,63 @@ fn figure(claims: &[&Claim], members: &[usize]) -> Option<Figure> {
 struct Slot<'p> {
     surnames: Vec<&'p str>,
     age: Option<u16>,
-    noun: Option<&'p str>,
+    gender: Option<Gender>,
+    /// The roles of the claims that mention them.
+    roles: Vec<Option<Role>>,
 }
 
-/// How many distinct people the mentions (in text order) are. A name or an
-/// age tells people apart; `he`, `the man` and the like are someone already
-/// mentioned; `a man` is someone new only if no one mentioned fits; and
-/// `another man`, `a second victim` always are.
-fn distinct_people(mentions: &[&Person]) -> usize {
+/// Which person each mention (in text order) is: mentions with the same
+/// number are one person. A name or an age tells people apart; `he`, `the
+/// man` and the like are someone already mentioned; `a man` is someone new
+/// only if no one mentioned fits; and `another man`, `a second victim`
+/// always are.
+fn people(mentions: &[(&Person, Option<Role>)]) -> Vec<usize> {
     let mut slots: Vec<Slot> = Vec::new();
-    for p in mentions {
+    let mut of = Vec::with_capacity(mentions.len());
+    for &(p, role) in mentions {
         let surname = p
             .name
             .as_deref()
             .and_then(|n| n.split_whitespace().last())
             .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()));
+        // a mention fits a person when nothing it says tells them apart
         let fits = |s: &Slot| {
             s.age.zip(p.age).is_none_or(|(a, b)| a == b)
+                && s.gender.zip(p.gender).is_none_or(|(a, b)| a == b)
                 && match (surname, s.surnames.is_empty()) {
                     (Some(n), false) => s.surnames.iter().any(|m| m.eq_ignore_ascii_case(n)),
                     _ => true,
                 }
         };
+        // the most recent person who fits, one mentioned in the same role
+        // first (`the boy who was killed` is the one killed)
+        let recent = |ok: &dyn Fn(&Slot) -> bool| {
+            slots
+                .iter()
+                .rposition(|s| ok(s) && s.roles.contains(&role))
+                .or_else(|| slots.iter().rposition(|s| ok(s)))
+        };
         let target = match p.reference {
             Reference::Another => None,
-            Reference::Pronoun | Reference::Definite => {
-                slots.iter().rposition(|s| fits(s)).or(slots.len().checked_sub(1))
-            }
-            Reference::Name => {
-                let same_name = surname.and_then(|n| {
+            Reference::Name => surname
+                .and_then(|n| {
                     slots
                         .iter()
                         .position(|s| s.surnames.iter().any(|m| m.eq_ignore_ascii_case(n)))
-                });
-                same_name.or_else(|| {
-                    slots
-                        .iter()
-                        .rposition(|s| s.surnames.is_empty() && fits(s))
                 })
-            }
-            Reference::Indefinite => slots.iter().rposition(|s| {
-                fits(s)
-                    && (p.age.is_some() && s.age == p.age
-                        || s.noun.zip(p.noun.as_deref()).is_none_or(|(a, b)| a == b))
-            }),
+                .or_else(|| recent(&|s| s.surnames.is_empty() && fits(s))),
+            Reference::Pronoun | Reference::Definite | Reference::Indefinite => recent(&fits),
         };
-        let slot = match target.and_then(|t| slots.get_mut(t)) {
-            Some(slot) => slot,
+        let index = match target.filter(|&t| t < slots.len()) {
+            Some(t) => t,
             None => {
                 slots.push(Slot::default());
-                let Some(slot) = slots.last_mut() else { continue };
-                slot
+                slots.len() - 1
             }
+        };
+        of.push(index);
+        let Some(slot) = slots.get_mut(index) else {
+            continue;
         };
         if let Some(n) = surname
             && !slot.surnames.iter().any(|m| m.eq_ignore_ascii_case(n))
@@ -305,9 +443,12 @@ fn distinct_people(mentions: &[&Person]) -> usize {
             slot.surnames.push(n);
         }
         slot.age = slot.age.or(p.age);
-        slot.noun = slot.noun.or(p.noun.as_deref());
+        slot.gender = slot.gender.or(p.gender);
+        if !slot.roles.contains(&role) {
+            slot.roles.push(role);
+        }
     }
-    slots.len()
+    of
 }
 
 /// Wounded = shot − killed, per incident and party, where the document
@@ -318,9 +459,12 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
     let mut derived = Vec::new();
     let mut new_tolls = Vec::new();
     for shot in tolls.iter().filter(|t| t.role == Some(Role::Shot)) {
-        let (Some(s), Basis::Stated(si)) = (shot.all.exact_value(), shot.all.basis) else {
+        let (Some(s), Some(si)) = (shot.all.low, shot.stating) else {
             continue;
         };
+        if shot.all.qualifier == Qualifier::Vague {
+            continue;
+        }
         let killed = tolls.iter().find(|t| {
             t.role == Some(Role::Killed) && t.incident == shot.incident && t.party == shot.party
         });
@@ -343,9 +487,15 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
         let mut claim = (*shot_claim).clone();
         claim.category = wounded.to_string();
         claim.role = Some(Role::Wounded);
+        // exact when both are; `at least` when the people shot are
+        let exact = shot.all.exact_value().is_some();
         claim.low = Some(w);
-        claim.high = Some(w);
-        claim.qualifier = Qualifier::Exact;
+        claim.high = exact.then_some(w);
+        claim.qualifier = if exact {
+            Qualifier::Exact
+        } else {
+            Qualifier::AtLeast
+        };
         claim.counts = Counts::Derived;
         claim.person = None;
         claim.list = None;
@@ -368,8 +518,17 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
             .map(derivation)
             .collect();
         if let Some(t) = tolls_entry(&mut new_tolls, shot, wounded) {
-            t.victims = Some(Figure::exact(w, Basis::Derived));
-            t.all = Figure::exact(w, Basis::Derived);
+            let f = Figure {
+                low: claim.low,
+                high: claim.high,
+                qualifier: claim.qualifier,
+                basis: Basis::Derived,
+            };
+            t.victims = Some(f);
+            t.all = f;
+            t.number = claim.number.clone();
+            // the derived claim's place among the document's claims
+            t.stating = Some(claims.len() + derived.len());
         }
         derived.push(claim);
     }
@@ -393,6 +552,9 @@ fn tolls_entry<'t>(new: &'t mut Vec<Toll>, shot: &Toll, wounded: &str) -> Option
         victims: None,
         perpetrators: None,
         all: Figure::exact(0.0, Basis::Counted(0)),
+        number: String::new(),
+        stating: None,
+        stating_start: None,
     });
     new.last_mut()
 }

@@ -133,6 +133,18 @@ word_classes! {
     /// Words inside a noun phrase that show an article belongs to another
     /// noun (`the night his wife was shot`).
     Nesting = nesting,
+    /// Relative pronouns: after them an active verb keeps its agent (`a
+    /// man who killed his wife`).
+    Relative = relatives,
+    /// Forms of `be` and `get` that make the verb after them passive
+    /// (`were killed`, `got shot`).
+    Passive = passive_auxiliaries,
+    /// Nouns a casualty noun qualifies (`death penalty`): no figure.
+    CompoundNoun = compound_nouns,
+    /// Nouns and pronouns for a man or a boy, and for a woman or a girl:
+    /// mentions of different genders are different people.
+    Male = male,
+    Female = female,
     /// Words that, opening a sentence, turn the text to another incident
     /// (`Earlier Monday, …`, `Elsewhere, …`).
     OtherOpener = other_openers,
