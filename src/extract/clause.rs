@@ -429,6 +429,7 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
     while steps < 12 {
         steps += 1;
         if let Ok((rest, c)) = phrase(after_trigger)(i) {
+            let intransitive = i.first().is_some_and(|t| t.is(Word::Intransitive));
             // `A gunman killed two people`: a verb in the active voice with
             // an object makes the noun phrase its agent, not its victim.
             // a name is an object too (`killed Barry Washington`)
@@ -437,7 +438,12 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
                     || n.is(Word::Object)
                     || n.tok.kind == TokKind::Word && n.tok.is_capitalized() && n.matches.is_empty()
             });
-            if object && !auxiliary {
+            if object && !auxiliary && !intransitive {
+                return fail();
+            }
+            // `one shot was fired`: the word is a noun, the subject of
+            // another verb
+            if rest.first().is_some_and(|n| n.is(Word::Passive)) && !auxiliary {
                 return fail();
             }
             return Ok((rest, (c, negated)));
@@ -494,7 +500,17 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
                 let mut j = rest;
                 let mut n = 0;
                 while let Some(u) = j.first() {
-                    if n > 12 || u.tok.is_punct(',') || u.tok.is_punct(')') || dash(u) {
+                    // `ages 24, 25, and 41,`: a comma before a number or
+                    // `and` continues a list inside the aside
+                    let list_goes_on = u.tok.is_punct(',')
+                        && j.take_from(1).first().is_some_and(|v| {
+                            v.quantity.is_some() || v.is(Word::Conjunction) && n > 0
+                        });
+                    if n > 12
+                        || (u.tok.is_punct(',') && !list_goes_on)
+                        || u.tok.is_punct(')')
+                        || dash(u)
+                    {
                         break;
                     }
                     j = j.take_from(1);

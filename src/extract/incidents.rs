@@ -158,14 +158,15 @@ pub(crate) fn assign(
                 .map_or(0, |p| p + 1);
             for (j, s) in sentences.iter().enumerate().take(si + 1).skip(start) {
                 let m = marks.get(j).copied().unwrap_or_default();
-                if m.other || opener(s) {
+                let turned = m.other || opener(s);
+                if turned {
                     incident = j as u32 + 1;
                 }
                 match (main, may_state_time(&doc.text, s).then(|| time_of(s)).flatten()) {
                     (Some(main), Some(t)) if t.stated && apart(t, main) => incident = j as u32 + 1,
-                    (Some(main), Some(t)) if t.stated && t.days() <= 7 && !apart(t, main) => {
-                        incident = 0
-                    }
+                    // a sentence dated to the report's incident turns back to
+                    // it, unless it also turns away (`Earlier Friday, …`)
+                    (Some(_), Some(t)) if t.stated && t.days() <= 7 && !turned => incident = 0,
                     _ => {}
                 }
             }

@@ -1066,7 +1066,7 @@ impl Extractor {
                 return None;
             }
             (category, Shape::After)
-        } else if let Some(category) = before_number(anns, k) {
+        } else if let Some(category) = before_number(anns, k).or_else(|| coordinated_object(anns, k)) {
             (category, Shape::Before)
         } else if let Some(category) = np.category {
             (category, Shape::Noun)
@@ -1225,8 +1225,11 @@ impl Extractor {
             self.article_claim(anns, k)
         } else if a.is(Word::PersonPronoun) {
             self.pronoun_claim(anns, k)
-        } else if k > 0 && a.tok.is_capitalized() {
+        } else if a.is(Word::Reflexive) {
+            self.reflexive_claim(anns, k)
+        } else if a.tok.is_capitalized() {
             self.name_claim(anns, k)
+                .or_else(|| self.object_name_claim(anns, k))
         } else {
             None
         }
@@ -1303,22 +1306,35 @@ impl Extractor {
                 })
             })
             .last()?;
-        if first == 0 && k == 0 {
+        // `Maria Lopez, 34, died`, `Talitha Bowman,20, of Chattanooga died`,
+        // `Lopez, a mother of two, died`: an aside in commas between name
+        // and verb, an age first, of a few words
+        let (verb, age) = match next.tok.is_punct(',') {
+            true => {
+                let close = (k + 2..k + 10)
+                    .find(|&i| anns.get(i).is_some_and(|t| t.tok.is_punct(',')))?;
+                let first_word = anns.get(k + 2)?;
+                let age = first_word
+                    .countable
+                    .then(|| first_word.tok.text.parse::<u16>().ok())
+                    .flatten()
+                    .filter(|a| *a < 130)
+                    .or_else(|| age_in(anns, k + 2, close));
+                let aside = age.is_some() || first_word.is(Word::Of) || first_word.is(Word::Article);
+                if !aside {
+                    return None;
+                }
+                (close + 1, age)
+            }
+            false => (k + 1, None),
+        };
+        // a name alone at the start of a sentence: a word the rules know
+        // nothing of (`Rodriguez was pronounced dead`, not `Someone was`)
+        if first == 0 && k == 0 && (last.words != 0 || verb != k + 1) {
             return None;
         }
-        // `Maria Lopez, 34, died`: an age in commas between name and verb
-        let (verb, age) = match (next.tok.is_punct(','), anns.get(k + 2), anns.get(k + 3)) {
-            (true, Some(n), Some(close))
-                if n.countable && close.tok.is_punct(',') =>
-            {
-                let age = n.tok.text.parse::<u16>().ok().filter(|a| *a < 130);
-                (k + 4, age)
-            }
-            _ => (k + 1, None),
-        };
         // a singular verb: `was`, or a past tense with no auxiliary
-        if !anns.get(verb).is_some_and(|t| t.is(Word::SingularVerb)) || age.is_none() && verb != k + 1
-        {
+        if !anns.get(verb).is_some_and(|t| t.is(Word::SingularVerb)) {
             return None;
         }
         let (end, category) = affirmed_predicate(anns, verb)?;
@@ -1335,6 +1351,56 @@ impl Extractor {
         };
         let mut f = self.one(anns, first, end, category, Shape::After, self.one_person(), person)?;
         f.end_byte = last.tok.end;
+        Some(f)
+    }
+
+    /// `the gunman then killed himself`, `shot herself`: the agent is the
+    /// victim too.
+    fn reflexive_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let category = before_number(anns, k)?;
+        let person = Person {
+            reference: Reference::Pronoun,
+            gender: anns.get(k).and_then(gender_of),
+            ..Default::default()
+        };
+        self.one(anns, k, k + 1, category, Shape::Before, self.one_person(), person)
+    }
+
+    /// `killing Austin`, `shot Sheriff Joey Terrell and deputy Bill Zigan`:
+    /// a name right after a verb whose object is its victims (or after
+    /// `and` in a list of them).
+    fn object_name_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let is_name_word = |t: &Ann| {
+            t.tok.kind == TokKind::Word
+                && t.tok.is_capitalized()
+                && t.quantity.is_none()
+                && t.words == 0
+                && !time::is_date_word(&t.tok.text)
+                && t.tok.text.chars().any(char::is_lowercase)
+        };
+        let first = anns.get(k)?;
+        // the first word of the name: the word before is not part of it
+        if !is_name_word(first) || k.checked_sub(1).and_then(|p| anns.get(p)).is_some_and(is_name_word)
+        {
+            return None;
+        }
+        let category = before_number(anns, k).or_else(|| coordinated_object(anns, k))?;
+        let end = (k..anns.len())
+            .find(|&i| !anns.get(i).is_some_and(is_name_word))
+            .unwrap_or(anns.len());
+        let name = anns
+            .get(k..end)?
+            .iter()
+            .map(|t| t.tok.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let person = Person {
+            name: Some(name),
+            reference: Reference::Name,
+            ..Default::default()
+        };
+        let mut f = self.one(anns, k, end, category, Shape::Before, self.one_person(), person)?;
+        f.end_byte = anns.get(end.saturating_sub(1))?.tok.end;
         Some(f)
     }
 
@@ -1419,7 +1485,10 @@ impl Extractor {
         let (category, negated) =
             match predicate(rest).or_else(|_| clause::coordinated_predicate(rest)) {
                 Ok((_, found)) => found,
-                Err(_) => (before_number(anns, k)?, false),
+                Err(_) => (
+                    before_number(anns, k).or_else(|| coordinated_object(anns, k))?,
+                    false,
+                ),
             };
         if negated {
             return None;
@@ -1448,6 +1517,28 @@ impl Extractor {
         };
         self.one(anns, k, rest.pos, category, Shape::After, np, person)
     }
+}
+
+/// `injuring a police officer and two others`, `killing a woman and a
+/// child`: a victim joined by `and` (or a comma) to an earlier object of a
+/// verb whose objects are its victims; that verb's category.
+fn coordinated_object(anns: &[Ann], k: usize) -> Option<u16> {
+    let joined = k
+        .checked_sub(1)
+        .and_then(|p| anns.get(p))
+        .is_some_and(|t| t.is(Word::Conjunction) || t.tok.is_punct(','));
+    if !joined {
+        return None;
+    }
+    // the earlier object starts at most a few words back, after its verb
+    (k.saturating_sub(9)..k.saturating_sub(1))
+        .rev()
+        .filter(|&j| {
+            anns.get(j).is_some_and(|t| {
+                t.countable || t.is(Word::Article) || t.is(Word::PersonPossessive)
+            })
+        })
+        .find_map(|j| before_number(anns, j))
 }
 
 /// The age stated among tokens `from..to` (`a 20-year-old man`).

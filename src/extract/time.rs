@@ -175,6 +175,13 @@ impl<'de> Deserialize<'de> for EventTime {
     }
 }
 
+/// Whether a word (any case) names a weekday or a month: a date word, not
+/// a name.
+pub(crate) fn is_date_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    WEEKDAYS.iter().any(|(n, _)| *n == w) || crate::text::month_number(&w).is_some() && w.len() > 3
+}
+
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),

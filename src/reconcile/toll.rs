@@ -468,7 +468,7 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
         let killed = tolls.iter().find(|t| {
             t.role == Some(Role::Killed) && t.incident == shot.incident && t.party == shot.party
         });
-        let k = killed.and_then(|t| t.all.exact_value()).unwrap_or(0.0);
+        let k = killed.and_then(|t| t.all.low).unwrap_or(0.0);
         let w = s - k;
         if w < 1.0 || killed.is_none() && s < 1.0 {
             continue;
@@ -508,7 +508,7 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
                 "{} {} − {} {}",
                 shot_claim.number,
                 shot.category,
-                display(k.all.exact_value().unwrap_or(0.0)),
+                display(k.all.low.unwrap_or(0.0)),
                 k.category
             ),
             (None, _) => format!("{} {}", shot_claim.number, shot.category),

@@ -81,6 +81,11 @@ word_classes! {
     /// Words that open an object after an active verb (`killed the`,
     /// `shot him`): the noun phrase before the verb is its agent.
     Object = objects,
+    /// Reflexive pronouns: after a verb whose object is its victims, the
+    /// agent is a victim too (`killed himself`).
+    Reflexive = reflexives,
+    /// Verbs that take no object (`died a short time later`).
+    Intransitive = intransitive,
     /// Determiners between a verb and its number (`killing all 157`).
     Determiner = determiners,
     /// `of`: a complement follows (`12 of its soldiers`).
