@@ -217,6 +217,16 @@ fn casualty_noun(tag: Tag) -> Option<u16> {
     }
 }
 
+fn suffered_trigger(tag: Tag) -> Option<u16> {
+    match tag {
+        Tag::Trigger {
+            category,
+            shape: Shape::Suffered,
+        } => Some(category),
+        _ => None,
+    }
+}
+
 fn after_trigger(tag: Tag) -> Option<u16> {
     match tag {
         Tag::Trigger {
@@ -376,6 +386,11 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             }
             break;
         }
+        // a determiner cannot follow an adjective: `11 learned the woman`
+        // is no noun phrase
+        if unknown_run > 0 && (t.is(Word::Article) || t.is(Word::Possessive)) {
+            return fail();
+        }
         if t.is(Word::Modifier) {
             i = i.take_from(1);
             continue;
@@ -449,6 +464,23 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             return Ok((rest, (c, negated)));
         }
         let Some(t) = i.first() else { break };
+        // `suffered non-life-threatening gunshot wounds`, `with a gunshot
+        // wound`: a verb of suffering, a few qualifying words, and what
+        // was suffered
+        if t.is(Word::Suffer) {
+            let mut j = i.take_from(1);
+            let mut n = 0;
+            while let Some(u) = j.first() {
+                if let Ok((rest, c)) = phrase(suffered_trigger)(j) {
+                    return Ok((rest, (c, negated)));
+                }
+                if n >= 4 || u.is_punct() && !u.tok.text.starts_with('-') || u.quantity.is_some() && u.countable {
+                    break;
+                }
+                j = j.take_from(1);
+                n += 1;
+            }
+        }
         if t.find(|g| g == Tag::Negation).is_some() {
             negated = true;
             i = i.take_from(1);

@@ -831,7 +831,8 @@ impl Extractor {
         while let Some(a) = anns.get(k) {
             let Some(qi) = a.quantity else {
                 if let Some(f) = self
-                    .single_claim(&anns, k)
+                    .including_claim(&anns, k, found.last())
+                    .or_else(|| self.single_claim(&anns, k))
                     .or_else(|| self.multiple_claim(&anns, k))
                 {
                     found.push(f);
@@ -1142,6 +1143,34 @@ impl Extractor {
             person: None,
             list: None,
         })
+    }
+
+    /// `seven people died, including the gunman`: one person named as part
+    /// of the figure before, of its category (the attacker among the dead
+    /// is then no one more).
+    fn including_claim(&self, anns: &[Ann], k: usize, previous: Option<&Found>) -> Option<Found> {
+        let previous = previous?;
+        let a = anns.get(k)?;
+        let next = anns.get(k + 1)?;
+        if !a.is(Word::Including) || !(next.is(Word::Article) || next.is(Word::PersonPossessive)) {
+            return None;
+        }
+        let (rest, np) = noun_phrase(Toks::new(anns, k + 2)).ok()?;
+        if np.elided || !np.singular || np.population.is_none() && np.population_adjective.is_none()
+        {
+            return None;
+        }
+        let head = np.head.and_then(|h| anns.get(h));
+        let person = Person {
+            noun: head.map(|t| t.tok.lower.to_string()),
+            gender: head.and_then(gender_of),
+            age: age_in(anns, k + 2, rest.pos),
+            reference: Reference::Definite,
+            ..Default::default()
+        };
+        let mut f = self.one(anns, k + 1, rest.pos, previous.category, previous.shape, np, person)?;
+        f.counts = Counts::Part;
+        Some(f)
     }
 
     /// `a double shooting`, `a triple homicide`: a count said by an
@@ -1718,10 +1747,22 @@ fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
         && anns
             .get(k - 2)
             .is_some_and(|t| t.tok.kind == TokKind::Word && t.tok.is_capitalized());
+    // `Smith, 31, died`; and in a list of names with ages (`Powers, 30;
+    // Burnett, 21; and Coleman, 31 all died`), the last age too
     let closed = anns
         .get(end)
-        .is_some_and(|t| t.tok.is_punct(',') || t.tok.is_punct(')'));
-    before_name && closed && end == k + 1
+        .is_none_or(|t| t.tok.is_punct(',') || t.tok.is_punct(')') || t.tok.is_punct(';'));
+    let name_age = |j: usize| {
+        anns.get(j)
+            .is_some_and(|t| t.tok.kind == TokKind::Word && t.tok.is_capitalized())
+            && anns.get(j + 1).is_some_and(|t| t.tok.is_punct(','))
+            && anns.get(j + 2).is_some_and(|t| t.countable)
+            && anns
+                .get(j + 3)
+                .is_some_and(|t| t.tok.is_punct(',') || t.tok.is_punct(';'))
+    };
+    let listed = (0..k.saturating_sub(2)).any(name_age);
+    before_name && (closed || listed) && end == k + 1
 }
 
 fn none_of_before(anns: &[Ann], k: usize) -> bool {

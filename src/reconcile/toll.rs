@@ -468,12 +468,26 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
         let killed = tolls.iter().find(|t| {
             t.role == Some(Role::Killed) && t.incident == shot.incident && t.party == shot.party
         });
+        // side by side: a gunman who shot himself is not among the
+        // victims who died
+        let side = |f: &dyn Fn(&Toll) -> Option<Figure>, t: Option<&Toll>| -> f64 {
+            t.and_then(|t| f(t).or_else(|| t.perpetrators.is_none().then_some(t.all)))
+                .and_then(|f| f.low)
+                .unwrap_or(0.0)
+        };
         let k = killed.and_then(|t| t.all.low).unwrap_or(0.0);
-        let w = s - k;
-        if w < 1.0 || killed.is_none() && s < 1.0 {
+        let w = if shot.perpetrators.is_some() || killed.is_some_and(|t| t.perpetrators.is_some()) {
+            (side(&|t| t.victims, Some(shot)) - side(&|t| t.victims, killed)).max(0.0)
+                + (side(&|t| t.perpetrators, Some(shot)) - side(&|t| t.perpetrators, killed))
+                    .max(0.0)
+        } else {
+            (s - k).max(0.0)
+        };
+        // "none wounded" is left unsaid: a report that counts the dead
+        // among those shot may still leave someone out
+        if w < 1.0 {
             continue;
-        }
-        let stated = tolls.iter().find(|t| {
+        }        let stated = tolls.iter().find(|t| {
             t.role == Some(Role::Wounded) && t.incident == shot.incident && t.party == shot.party
         });
         if stated.is_some_and(|t| t.all.low.unwrap_or(0.0) >= w) {
@@ -487,7 +501,8 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
         let mut claim = (*shot_claim).clone();
         claim.category = wounded.to_string();
         claim.role = Some(Role::Wounded);
-        // exact when both are; `at least` when the people shot are
+        // exact when both are, or none are left; `at least` when the people
+        // shot are
         let exact = shot.all.exact_value().is_some();
         claim.low = Some(w);
         claim.high = exact.then_some(w);

@@ -16,6 +16,9 @@ pub enum Shape {
     Noun,
     /// A toll noun introducing the number: `the death toll rose to N`.
     Toll,
+    /// What the victims suffered, after a verb of suffering: `N people
+    /// suffered non-life-threatening gunshot wounds`.
+    Suffered,
 }
 
 /// What a phrase means.

@@ -87,6 +87,8 @@ struct RawCategory {
     tolls: Vec<String>,
     #[serde(default)]
     incidents: Vec<String>,
+    #[serde(default)]
+    suffered: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -470,7 +472,11 @@ impl Builder {
                     c.role = Some(role);
                 }
             }
-            let total = cat.after.len() + cat.before.len() + cat.nouns.len() + cat.tolls.len();
+            let total = cat.after.len()
+                + cat.before.len()
+                + cat.nouns.len()
+                + cat.tolls.len()
+                + cat.suffered.len();
             let percent = role.is_some_and(|(r, _)| r == Role::Percent);
 
             if total == 0 && !percent && existing.is_none() {
@@ -488,6 +494,7 @@ impl Builder {
                 (Shape::Before, &cat.before),
                 (Shape::Noun, &cat.nouns),
                 (Shape::Toll, &cat.tolls),
+                (Shape::Suffered, &cat.suffered),
             ] {
                 for phrase in list {
                     self.phrase(src, &cat.name, phrase, Tag::Trigger { category, shape })?;

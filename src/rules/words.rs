@@ -81,6 +81,9 @@ word_classes! {
     /// Words that open an object after an active verb (`killed the`,
     /// `shot him`): the noun phrase before the verb is its agent.
     Object = objects,
+    /// Verbs (and `with`) before what victims suffered (`suffered`,
+    /// `sustained`, `with`): `N people suffered gunshot wounds`.
+    Suffer = suffer_verbs,
     /// Reflexive pronouns: after a verb whose object is its victims, the
     /// agent is a victim too (`killed himself`).
     Reflexive = reflexives,
