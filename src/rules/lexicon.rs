@@ -120,8 +120,8 @@ impl Lexicon {
     /// some kept phrase has no such word (only non-ASCII letters, or
     /// apostrophes), so no such prefilter is possible.
     ///
-    /// ```
-    /// use recount::rules::{Rules, Tag};
+    /// ```ignore
+    /// use crate::rules::{Rules, Tag}; // crate-internal: not run as a doc-test
     /// let rules = Rules::from_toml(
     ///     "r.toml",
     ///     "[[category]]\nname = \"killed\"\nafter = [\"taken to the hospital\", \"killed\"]\n\

@@ -8,7 +8,7 @@
 
 mod lexicon;
 
-pub use lexicon::{Lexicon, PhraseMatch, Shape, Tag};
+pub(crate) use lexicon::{Lexicon, PhraseMatch, Shape, Tag};
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -29,12 +29,17 @@ pub const MAX_PHRASES: usize = 200_000;
 /// A problem in a rules file, located like a compiler error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}:{column}: {message}")]
+#[non_exhaustive]
 pub struct RulesError {
+    /// The rules file, as named to [`Rules::from_toml`].
     pub file: String,
+    /// 1-based line of the problem.
     pub line: usize,
+    /// 1-based column (in characters) of the problem.
     pub column: usize,
     /// The key the problem is about (`category[2].name`), where known.
     pub key: Option<String>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -116,6 +121,7 @@ struct RawNegation {
 /// of the user's: grouped and reconciled like the others, never derived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Role {
     /// People killed. A single victim's death outranks their being hurt
     /// (`was shot and later died`), and derived figures subtract it.
@@ -164,6 +170,7 @@ impl Role {
 /// What a population means, whatever the rules call it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PopulationRole {
     /// Where victims of no stated kind go (`three were killed`).
     Default,
@@ -191,6 +198,7 @@ impl PopulationRole {
 
 /// A claim category as the rules define it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Category {
     /// The name claims carry (`killed`).
     pub name: String,
@@ -207,6 +215,7 @@ impl Category {
 
 /// A population (who the victims were) as the rules define it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Population {
     /// The name claims carry (`civilian`).
     pub name: String,
@@ -214,14 +223,20 @@ pub struct Population {
     pub role: Option<PopulationRole>,
 }
 
-/// Compiled rules: names, and the lexicon the extractor consults.
+/// Compiled rules: names, and the lexicon the extractor consults. Made by
+/// [`Rules::from_toml`] or [`Rules::default_rules`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Rules {
+    /// The claim categories, in the order the rules give them.
     pub categories: Vec<Category>,
+    /// The populations (who the victims were).
     pub populations: Vec<Population>,
+    /// The parties (the victims' sides) the rules name.
     pub parties: Vec<String>,
+    /// The hedges a figure may carry (`preliminary`, `reportedly`).
     pub hedges: Vec<String>,
-    pub lexicon: Lexicon,
+    pub(crate) lexicon: Lexicon,
 }
 
 /// Where a rules file says something, so errors can point at it.
@@ -694,33 +709,35 @@ impl Builder {
 }
 
 impl Rules {
-    pub fn category_index(&self, name: &str) -> Option<u16> {
+    pub(crate) fn category_index(&self, name: &str) -> Option<u16> {
         self.categories
             .iter()
             .position(|c| c.name == name)
             .map(|i| i as u16)
     }
-    pub fn population_index(&self, name: &str) -> Option<u16> {
+    #[cfg(test)]
+    pub(crate) fn population_index(&self, name: &str) -> Option<u16> {
         self.populations
             .iter()
             .position(|c| c.name == name)
             .map(|i| i as u16)
     }
     /// The category with this role, if the rules give it to one.
-    pub fn category_with(&self, role: Role) -> Option<u16> {
+    pub(crate) fn category_with(&self, role: Role) -> Option<u16> {
         self.categories
             .iter()
             .position(|c| c.role == Some(role))
             .map(|i| i as u16)
     }
     /// The population with this role, if the rules give it to one.
-    pub fn population_with(&self, role: PopulationRole) -> Option<u16> {
+    pub(crate) fn population_with(&self, role: PopulationRole) -> Option<u16> {
         self.populations
             .iter()
             .position(|c| c.role == Some(role))
             .map(|i| i as u16)
     }
-    pub fn party_index(&self, name: &str) -> Option<u16> {
+    #[cfg(test)]
+    pub(crate) fn party_index(&self, name: &str) -> Option<u16> {
         self.parties
             .iter()
             .position(|c| c == name)
