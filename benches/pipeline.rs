@@ -4,9 +4,9 @@
 //!   corpus (`../shared/corpus/news/news_corpus.txt`, ~21 MB), in bytes/s.
 //! - `pipeline/documents`: `document::from_text` (normalisation, header,
 //!   noise and comment marking) over the corpus split into articles, bytes/s.
-//! - `pipeline/extract`: `Extractor::extract` on every article of the corpus
+//! - `pipeline/extract`: `Pipeline::extract` on every article of the corpus
 //!   (split at blank lines, built once outside the timing), one thread, bytes/s.
-//! - `reconcile/1m_claims`: `reconcile::reconcile` of 1,000,000 synthetic
+//! - `reconcile/1m_claims`: `Pipeline::reconcile_claims` of 1,000,000 synthetic
 //!   claims (1,000 event dates, 5 categories, 3 parties, 3 populations,
 //!   10,000 documents from 100 outlets), in claims/s.
 //! - 10 million claims: one timed run printed after criterion's output,
@@ -25,11 +25,10 @@ use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group};
 use jiff::civil::Date;
-use recount::document::{Document, from_text};
-use recount::extract::{Claim, EventTime, ExtractOptions, Extractor};
-use recount::number::{self, Qualifier};
-use recount::reconcile::{DocumentEntry, Fingerprint, ReconcileOptions, reconcile};
-use recount::rules::Rules;
+use recount::number;
+use recount::{
+    Claim, Document, DocumentEntry, EventTime, Pipeline, PopulationRole, Qualifier, Role, from_text,
+};
 
 fn corpus() -> Option<String> {
     let path =
@@ -93,7 +92,7 @@ fn bench_corpus(c: &mut Criterion) {
         .map(|(i, block)| from_text(&format!("news-{i}"), block))
         .collect();
     let doc_bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
-    let extractor = Extractor::new(Rules::default_rules(), ExtractOptions::default());
+    let extractor = Pipeline::with_default_rules();
     let claims: usize = docs.iter().map(|d| extractor.extract(d).len()).sum();
     eprintln!("extract: {} documents, {} claims", docs.len(), claims);
     group.throughput(Throughput::Bytes(doc_bytes));
@@ -112,6 +111,15 @@ fn bench_corpus(c: &mut Criterion) {
 }
 
 const CATEGORIES: [&str; 5] = ["killed", "wounded", "missing", "captured", "casualties"];
+/// The roles the default rules give those names (`casualties` is a
+/// category of the user's).
+const ROLES: [Option<Role>; 5] = [
+    Some(Role::Killed),
+    Some(Role::Wounded),
+    Some(Role::Missing),
+    Some(Role::Captured),
+    None,
+];
 const PARTIES: [&str; 3] = ["Armenia", "Azerbaijan", "Georgia"];
 const POPULATIONS: [&str; 3] = ["military", "civilian", "people"];
 const QUOTES: [&str; 4] = [
@@ -133,21 +141,28 @@ fn synthetic(n: usize, docs: usize, events: usize) -> (Vec<DocumentEntry>, Vec<C
             .expect("date in range")
     };
     let entries: Vec<DocumentEntry> = (0..docs)
-        .map(|d| DocumentEntry {
-            id: format!("d{d}"),
-            title: None,
+        .map(|d| {
+            // an empty text: no fingerprint, so no copies
+            let mut e = DocumentEntry::of(
+                &from_text(&format!("d{d}"), ""),
+                n / docs + usize::from(d < n % docs),
+            );
             // the 10 documents of an event date come from 10 different outlets
-            outlet: Some(format!("outlet {}", (d / events) % 100)),
-            published: Some(date_of(d)),
-            event: None,
-            claims: n / docs + usize::from(d < n % docs),
-            copy_of: None,
-            skipped: None,
-            warnings: Vec::new(),
-            fingerprint: Fingerprint::default(),
-            repost: false,
+            e.outlet = Some(format!("outlet {}", (d / events) % 100));
+            e.published = Some(date_of(d));
+            e
         })
         .collect();
+    // a claim with every field empty, to fill in: a `recount.claim/1`
+    // record read back
+    let blank: Claim = serde_json::from_value(serde_json::json!({
+        "doc": "", "start": 0, "end": 0, "line": 1, "column": 1, "number": "",
+        "quote": "", "quote_start": 0, "category": "", "low": null, "high": null,
+        "qualifier": "exact", "party": null, "population": null, "speaker": null,
+        "hedges": [], "event_time": null, "subject": null, "published": null,
+        "outlet": null, "in_comments": false
+    }))
+    .expect("a blank claim");
     let claims: Vec<Claim> = (0..n)
         .map(|i| {
             let d = i % docs;
@@ -160,33 +175,32 @@ fn synthetic(n: usize, docs: usize, events: usize) -> (Vec<DocumentEntry>, Vec<C
                 Qualifier::Exact
             };
             let quote = QUOTES[i % QUOTES.len()];
-            Claim {
-                doc: entries[d].id.clone(),
-                start: 10 * k,
-                end: 10 * k + 2,
-                line: k + 1,
-                column: 1,
-                number: format!("{value}"),
-                quote: quote.into(),
-                quote_start: 10 * k,
-                category: CATEGORIES[k % 5].to_string(),
-                low: Some(value),
-                high: if qualifier == Qualifier::AtLeast {
-                    None
-                } else {
-                    Some(value)
-                },
-                qualifier,
-                party: Some(PARTIES[(k / 5) % 3].to_string()),
-                population: Some(POPULATIONS[(k / 15) % 3].to_string()),
-                speaker: None,
-                hedges: Vec::new(),
-                event_time: Some(EventTime::day(published, false)),
-                subject: None,
-                published: Some(published),
-                outlet: entries[d].outlet.clone(),
-                in_comments: false,
-            }
+            let mut c = blank.clone();
+            c.doc = entries[d].id.clone();
+            c.start = 10 * k;
+            c.end = 10 * k + 2;
+            c.line = k + 1;
+            c.column = 1;
+            c.number = format!("{value}");
+            c.quote = quote.into();
+            c.quote_start = 10 * k;
+            c.category = CATEGORIES[k % 5].to_string();
+            c.role = ROLES[k % 5];
+            c.low = Some(value);
+            c.high = if qualifier == Qualifier::AtLeast {
+                None
+            } else {
+                Some(value)
+            };
+            c.qualifier = qualifier;
+            c.party = Some(PARTIES[(k / 5) % 3].to_string());
+            let population = POPULATIONS[(k / 15) % 3];
+            c.population = Some(population.to_string());
+            c.population_role = (population == "people").then_some(PopulationRole::Default);
+            c.event_time = Some(EventTime::day(published, false));
+            c.published = Some(published);
+            c.outlet = entries[d].outlet.clone();
+            c
         })
         .collect();
     (entries, claims)
@@ -195,8 +209,8 @@ fn synthetic(n: usize, docs: usize, events: usize) -> (Vec<DocumentEntry>, Vec<C
 fn bench_reconcile(c: &mut Criterion) {
     const N: usize = 1_000_000;
     let (entries, claims) = synthetic(N, 10_000, 1_000);
-    let options = ReconcileOptions::default();
-    let r = reconcile(entries.clone(), claims.clone(), &options);
+    let pipeline = Pipeline::with_default_rules();
+    let r = pipeline.reconcile_claims(entries.clone(), claims.clone());
     eprintln!(
         "reconcile: {} claims -> {} groups, {} conflicts, {} totals",
         N,
@@ -213,7 +227,7 @@ fn bench_reconcile(c: &mut Criterion) {
     group.bench_function("1m_claims", |b| {
         b.iter_batched(
             || (entries.clone(), claims.clone()),
-            |(e, cl)| reconcile(e, cl, &options),
+            |(e, cl)| pipeline.reconcile_claims(e, cl),
             BatchSize::PerIteration,
         )
     });
@@ -231,7 +245,7 @@ fn ten_million() {
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    let r = reconcile(entries, claims, &ReconcileOptions::default());
+    let r = Pipeline::with_default_rules().reconcile_claims(entries, claims);
     let secs = t.elapsed().as_secs_f64();
     println!(
         "reconcile/10m_claims: {N} claims in {secs:.2} s = {:.0} claims/s ({} groups, {} conflicts); target < 10 s: {}",

@@ -9,10 +9,7 @@
 //!
 //! Exit status: 0 read (conflicts or not), 2 an input could not be read.
 
-use recount::document::{self, ReadOptions};
-use recount::pipeline::{Outcome, Pipeline};
-use recount::reconcile::Status;
-use recount::report;
+use recount::{Outcome, Pipeline, ReadOptions, Status, read_inputs};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -26,7 +23,7 @@ pub fn reconcile_folder(folder: &str) -> Outcome {
     // The iterator borrows its arguments: keep them alive while it runs.
     let inputs = [folder.to_string()];
     let options = ReadOptions::default();
-    let items = document::read_inputs(&inputs, &options);
+    let items = read_inputs(&inputs, &options);
     pipeline.run(items, |_progress| {})
 }
 
@@ -36,7 +33,7 @@ pub fn conflicts(outcome: &Outcome) -> String {
     let rec = &outcome.reconciliation;
     let mut out = String::new();
     for group in rec.groups.iter().filter(|g| g.status == Status::Conflict) {
-        let _ = writeln!(out, "{}", report::figure(group));
+        let _ = writeln!(out, "{}", group.figure());
         for source in &group.sources {
             let outlet = source.outlet.as_deref().unwrap_or("outlet not named");
             let date = source

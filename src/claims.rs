@@ -4,9 +4,10 @@
 //! The map step writes, for each document in input order, one
 //! `recount.document/1` record (id, metadata, claim count, skip reason,
 //! warnings and the fingerprint copy detection compares), then its
-//! `recount.claim/1` lines. [`read`] reads any number of such files (or
-//! stdin) back into [`DocumentEntry`]s and [`Claim`]s for
-//! [`Pipeline::reconcile_claims`](crate::pipeline::Pipeline::reconcile_claims),
+//! `recount.claim/1` lines; both formats are [`crate::wire`]'s. [`read`]
+//! reads any number of such files (or stdin) back into [`DocumentEntry`]s
+//! and [`Claim`]s for
+//! [`Pipeline::reconcile_claims`](crate::Pipeline::reconcile_claims),
 //! which then gives the reconciliation `recount report` gives on the
 //! documents themselves.
 //!
@@ -19,16 +20,15 @@
 //! unknown.
 //!
 //! ```
-//! use recount::claims::{DocumentRecord, Reader};
-//! use recount::document;
-//! use recount::pipeline::{Pipeline, entry_for};
-//! use recount::report::{claim_json, document_json};
+//! use recount::claims::Reader;
+//! use recount::wire::{DocumentRecord, claim_json, document_json};
+//! use recount::{DocumentEntry, Pipeline, from_text};
 //!
 //! // the map step, by hand: a record, then the document's claims
 //! let pipeline = Pipeline::with_default_rules();
-//! let doc = document::from_text("a.txt", "March 3, 2024\n\nFive people were killed.");
+//! let doc = from_text("a.txt", "March 3, 2024\n\nFive people were killed.");
 //! let claims = pipeline.extract(&doc);
-//! let record = DocumentRecord::from_entry(&entry_for(&doc, claims.len()), &doc.origin);
+//! let record = DocumentRecord::from_entry(&DocumentEntry::of(&doc, claims.len()), &doc.origin);
 //! let mut lines = document_json(&record) + "\n";
 //! for c in &claims {
 //!     lines += &(claim_json(c) + "\n");
@@ -47,205 +47,23 @@
 use crate::document::{self, InputProblem, Item, Severity};
 use crate::extract::Claim;
 use crate::reconcile::{DocumentEntry, Fingerprint};
-use crate::report::{CLAIM_SCHEMA, DOCUMENT_SCHEMA};
+use crate::wire::{DOCUMENT_SCHEMA, DocumentRecord, Record};
 use jiff::civil::Date;
-use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// What the map step writes of a document: everything reconciliation needs
-/// of it but its text. `recount.document/1`
-/// (`docs/schema/document-record.schema.json`).
-///
-/// ```
-/// use recount::claims::DocumentRecord;
-/// use recount::document;
-/// use recount::pipeline::entry_for;
-///
-/// let doc = document::from_text("a.txt", "Blast at depot\nMay 4, 2023\n\nTwo people died.");
-/// let entry = entry_for(&doc, 1);
-/// let record = DocumentRecord::from_entry(&entry, &doc.origin);
-/// let line = recount::report::document_json(&record);
-/// assert!(line.starts_with(r#"{"schema":"recount.document/1","id":"a.txt","origin":"a.txt","title":"Blast at depot""#));
-/// let back: DocumentRecord = serde_json::from_str(&line).unwrap();
-/// assert_eq!(back, record);
-/// assert_eq!(back.into_entry(), entry);
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentRecord {
-    /// The document's id, as its claims' `doc` names it.
-    pub id: String,
-    /// Where the map step read it (`path`, `path:line` for JSON Lines), for
-    /// messages.
-    #[serde(default)]
-    pub origin: String,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub published: Option<Date>,
-    /// The `event` the input assigned, if any.
-    pub event: Option<String>,
-    /// How many claims the map step found in it.
-    pub claims: usize,
-    /// Why it was not read, if it was not (it then has no claims).
-    pub skipped: Option<String>,
-    /// Warnings met reading it (lossy decoding, bad metadata).
-    #[serde(default)]
-    pub warnings: Vec<String>,
-    /// The text says it is a repost: of two copies, it is not the original.
-    #[serde(default)]
-    pub repost: bool,
-    /// What copy detection compares.
-    #[serde(deserialize_with = "checked_fingerprint")]
-    pub fingerprint: Fingerprint,
-}
-
-impl DocumentRecord {
-    /// The record of a document the pipeline read (see
-    /// [`entry_for`](crate::pipeline::entry_for)), read from `origin`.
-    pub fn from_entry(entry: &DocumentEntry, origin: &str) -> DocumentRecord {
-        DocumentRecord {
-            id: entry.id.clone(),
-            origin: origin.to_string(),
-            title: entry.title.clone(),
-            outlet: entry.outlet.clone(),
-            published: entry.published,
-            event: entry.event.clone(),
-            claims: entry.claims,
-            skipped: entry.skipped.clone(),
-            warnings: entry.warnings.clone(),
-            repost: entry.repost,
-            fingerprint: entry.fingerprint.clone(),
-        }
-    }
-
-    /// What reconciliation keeps of the document: the entry
-    /// [`Pipeline::run`](crate::pipeline::Pipeline::run) would have made.
-    pub fn into_entry(self) -> DocumentEntry {
-        DocumentEntry {
-            id: self.id,
-            title: self.title,
-            outlet: self.outlet,
-            published: self.published,
-            event: self.event,
-            claims: self.claims,
-            copy_of: None,
-            skipped: self.skipped,
-            warnings: self.warnings,
-            fingerprint: self.fingerprint,
-            repost: self.repost,
-        }
-    }
-}
-
-/// Shingle counts above this are not from a document (and would overflow
-/// the containment estimate): 2^53, the largest integer every JSON reader
-/// keeps exact.
-const MAX_SHINGLES: u64 = 1 << 53;
-
-/// A fingerprint as [`Fingerprint`]'s serde writes it, checked before it is
-/// trusted: hashes strictly increasing, no more of them than shingles, a
-/// shingle count a document can have.
-fn checked_fingerprint<'de, D: Deserializer<'de>>(d: D) -> Result<Fingerprint, D::Error> {
-    use serde::de::Error;
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Wire {
-        sketch: Vec<u64>,
-        shingles: u64,
-    }
-    let w = Wire::deserialize(d)?;
-    if w.shingles > MAX_SHINGLES {
-        return Err(D::Error::custom(format!(
-            "fingerprint: {} shingles is more than a document has",
-            w.shingles
-        )));
-    }
-    if u64::try_from(w.sketch.len()).map_or(true, |n| n > w.shingles) {
-        return Err(D::Error::custom(
-            "fingerprint: more sketch hashes than shingles",
-        ));
-    }
-    if !w
-        .sketch
-        .iter()
-        .zip(w.sketch.iter().skip(1))
-        .all(|(a, b)| a < b)
-    {
-        return Err(D::Error::custom(
-            "fingerprint: sketch hashes not in strictly increasing order",
-        ));
-    }
-    serde_json::from_value(serde_json::json!({"sketch": w.sketch, "shingles": w.shingles}))
-        .map_err(D::Error::custom)
-}
-
-/// One line of the map step's output.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Record {
-    /// `recount.document/1`
-    Document(DocumentRecord),
-    /// `recount.claim/1`
-    Claim(Claim),
-}
-
-impl Record {
-    /// Parse one line (without its newline). The error says what is wrong,
-    /// without a location: `invalid JSON: expected value at column 1`,
-    /// `unknown schema "recount.report/1" ...`, `recount.claim/1: missing
-    /// field `category``.
-    ///
-    /// ```
-    /// use recount::claims::Record;
-    ///
-    /// let err = Record::parse(r#"{"schema":"recount.claim/2"}"#).unwrap_err();
-    /// assert_eq!(
-    ///     err,
-    ///     r#"unknown schema "recount.claim/2": expected "recount.claim/1" or "recount.document/1""#
-    /// );
-    /// let err = Record::parse(r#"{"schema":"recount.claim/1","doc":"a"}"#).unwrap_err();
-    /// assert_eq!(err, "recount.claim/1: missing field `start`");
-    /// ```
-    pub fn parse(line: &str) -> Result<Record, String> {
-        #[derive(Deserialize)]
-        struct Head<'a> {
-            #[serde(borrow, default)]
-            schema: Option<Cow<'a, str>>,
-        }
-        if !line.trim_start().starts_with('{') {
-            // valid JSON that is not an object, or not JSON at all
-            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(line) {
-                Ok(_) => "expected a JSON object (one record a line)".to_string(),
-                Err(e) => document::describe_json_error(&e),
-            });
-        }
-        let head: Head =
-            serde_json::from_str(line).map_err(|e| document::describe_json_error(&e))?;
-        let expected = format!("expected \"{CLAIM_SCHEMA}\" or \"{DOCUMENT_SCHEMA}\"");
-        match head.schema.as_deref() {
-            Some(CLAIM_SCHEMA) => serde_json::from_str(line)
-                .map(Record::Claim)
-                .map_err(|e| format!("{CLAIM_SCHEMA}: {}", document::describe_json_error(&e))),
-            Some(DOCUMENT_SCHEMA) => serde_json::from_str(line)
-                .map(Record::Document)
-                .map_err(|e| format!("{DOCUMENT_SCHEMA}: {}", document::describe_json_error(&e))),
-            Some(other) => Err(format!("unknown schema {other:?}: {expected}")),
-            None => Err(format!(
-                "no \"schema\" key: {expected} (the JSON Lines `recount extract --with-documents` writes)"
-            )),
-        }
-    }
-}
-
 /// What [`read`] (or a [`Reader`]) found: the documents, in the order
 /// their records came, the claims in line order, and the problems.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReadBack {
     /// One entry per document record (skipped documents included), then a
     /// stand-in for each document that has claims but no record.
     pub documents: Vec<DocumentEntry>,
+    /// The claims, in the order their lines came.
     pub claims: Vec<Claim>,
     /// Bad lines and unreadable inputs, documents the map step skipped,
     /// claims without a record (errors), claim counts that differ from the
@@ -288,6 +106,7 @@ pub struct Reader {
 }
 
 impl Reader {
+    /// A reader that has read nothing yet.
     pub fn new() -> Reader {
         Reader::default()
     }

@@ -1,26 +1,26 @@
 //! recount: casualty figures in news reports, traced to their quotes and
 //! reconciled across sources.
 //!
-//! Data flows one way: [`document`] → [`number`] → [`extract`] →
-//! [`reconcile`] → [`report`], with [`rules`] feeding the extractor and
-//! [`eval`] scoring the whole against hand annotation; [`claims`] reads
-//! extracted claims back, for a reduce step that reconciles them apart from
-//! the documents. [`pipeline`] puts the
-//! stages behind one type, [`Pipeline`](pipeline::Pipeline); the `recount`
-//! binary is a thin layer of argument parsing over it.
+//! Data flows one way: documents ([`read_inputs`], [`from_text`],
+//! [`from_html`]) → quantities ([`number`]) → claims ([`Claim`], found by
+//! the [`Rules`]) → a [`Report`] of groups → renderings ([`render`],
+//! [`explain`]). A [`Pipeline`] puts the stages behind one type; the
+//! `recount` binary is a thin layer of argument parsing over it.
+//!
+//! Everything an embedder uses is re-exported here. Four modules are
+//! public because they are whole subjects of their own: [`wire`] (every
+//! record recount writes for programs, with its schema version),
+//! [`claims`] (reading the map step's records back, for a reduce step),
+//! [`number`] (the quantity scanner) and [`eval`] (scoring against hand
+//! annotation).
 //!
 //! # Embedding recount
 //!
-//! Five steps: rules, a pipeline, documents, claims, a reconciliation — and
-//! a report if you want one.
+//! Five steps: rules, a pipeline, documents, claims, a report — and a
+//! rendering if you want one.
 //!
 //! ```
-//! use recount::document::{self, Item};
-//! use recount::extract::ExtractOptions;
-//! use recount::pipeline::Pipeline;
-//! use recount::reconcile::Status;
-//! use recount::report::{self, Format, Style};
-//! use recount::rules::Rules;
+//! use recount::{ExtractOptions, Format, Item, Pipeline, Rules, Status, Style, from_text};
 //!
 //! // 1. Rules: the built-in ones (`Rules::default_rules()`), or a rules
 //! //    file's text, checked like source code. A file that starts with
@@ -38,20 +38,20 @@
 //! // 2. A pipeline: build it once; it is `Send + Sync` and reusable.
 //! let pipeline = Pipeline::new(rules, ExtractOptions::default());
 //!
-//! // 3. Documents: plain text (or `document::from_html`) with an id. A
-//! //    date line at the top is read as the publication date; metadata can
-//! //    also be set on the fields.
-//! let wire = document::from_text(
+//! // 3. Documents: plain text (or `from_html`) with an id. A date line at
+//! //    the top is read as the publication date; metadata can also be set
+//! //    on the fields.
+//! let wire = from_text(
 //!     "wire.txt",
 //!     "Train derails near Marlow Junction\nMarch 2, 2024\n\n\
 //!      At least nine people were killed and 40 injured, according to the emergency service.\n",
 //! );
-//! let herald = document::from_text(
+//! let herald = from_text(
 //!     "herald.txt",
 //!     "Death toll rises to 12\nMarch 3, 2024\n\n\
 //!      The death toll rose to 12, regional governor Ilse Brandt said.\n",
 //! );
-//! let mut radio = document::from_text(
+//! let mut radio = from_text(
 //!     "radio.txt",
 //!     "March 3, 2024\n\nFourteen people died when the train derailed.\n",
 //! );
@@ -78,62 +78,59 @@
 //! assert_eq!(radio.outlet.as_deref(), Some("National Radio News"));
 //!
 //! // 6. Render: the same report as `recount report --format markdown`.
-//! let markdown = report::render(rec, Format::Markdown, Style::default());
+//! let markdown = recount::render(rec, Format::Markdown, Style::default());
 //! assert!(markdown.starts_with("| figure | sources |"));
 //! assert!(markdown.contains("| conflict |"));
-//! # Ok::<(), recount::rules::RulesError>(())
+//! # Ok::<(), recount::RulesError>(())
 //! ```
 //!
-//! Files, folders, JSON Lines and stdin are read by
-//! [`document::read_inputs`], whose items go straight into
-//! [`Pipeline::run`](pipeline::Pipeline::run); documents already in memory
-//! go into [`Pipeline::reconcile_documents`](pipeline::Pipeline::reconcile_documents).
-//! `examples/embed.rs` is a complete program, and `docs/embedding.md` shows
-//! recount driven from Python and from a shell pipeline too.
+//! Files, folders, JSON Lines and stdin are read by [`read_inputs`], whose
+//! items go straight into [`Pipeline::run`]; documents already in memory go
+//! into [`Pipeline::reconcile_documents`]. `examples/embed.rs` is a complete
+//! program, and `docs/embedding.md` shows recount driven from Python and
+//! from a shell pipeline too.
 //!
 //! # Errors
 //!
 //! The library never prints and never exits. Bad rules are a typed error,
-//! [`RulesError`](rules::RulesError), located like a compiler's:
+//! [`RulesError`], located like a compiler's:
 //!
 //! ```
-//! use recount::rules::Rules;
+//! use recount::Rules;
 //!
 //! let err = Rules::from_toml("bad.toml", "schema = 1\n[[category]]\nnam = \"x\"\n").unwrap_err();
 //! assert_eq!((err.file.as_str(), err.line), ("bad.toml", 3));
 //! assert!(err.to_string().starts_with("bad.toml:3:"));
 //! ```
 //!
-//! Inputs that cannot be read are not errors but
-//! [`InputProblem`](document::InputProblem)s, reported in place while the
-//! rest is read, and kept in [`Outcome::problems`](pipeline::Outcome::problems);
-//! [`Outcome::had_trouble`](pipeline::Outcome::had_trouble) says whether any
-//! was worse than a warning.
+//! Inputs that cannot be read are not errors but [`InputProblem`]s,
+//! reported in place while the rest is read, and kept in
+//! [`Outcome::problems`]; [`Outcome::had_trouble`] says whether any was
+//! worse than a warning.
 //!
 //! # Serialisation and contracts
 //!
-//! Claims, reconciliations and outcomes derive `serde::Serialize`. The
-//! binary's JSON outputs carry a versioned `schema` field, and each version
-//! has a JSON Schema (draft 2020-12) under `docs/schema/`, checked by the
-//! test suite against the binary's real output:
+//! Claims, reports and outcomes derive `serde::Serialize`. The binary's
+//! JSON outputs carry a versioned `schema` field, and each version has a
+//! JSON Schema (draft 2020-12) under `docs/schema/`, checked by the test
+//! suite against the binary's real output. [`wire`] writes them all:
 //!
 //! | output | `schema` | JSON Schema |
 //! |---|---|---|
-//! | `recount extract` (a line per claim; [`report::claim_json`]) | `recount.claim/1` | `docs/schema/claim.schema.json` |
-//! | `recount extract --with-documents` (a line per document, before its claims; [`report::document_json`], read back by [`claims`]) | `recount.document/1` | `docs/schema/document-record.schema.json` |
-//! | `recount report --format json` | `recount.report/1` | `docs/schema/report.schema.json` |
-//! | `recount numbers --format jsonl` / `json` (a row per quantity) | `recount.number/1` | `docs/schema/number.schema.json` |
+//! | `recount extract` (a line per claim; [`wire::claim_json`]) | `recount.claim/1` | `docs/schema/claim.schema.json` |
+//! | `recount extract --with-documents` (a line per document, before its claims; [`wire::document_json`], read back by [`claims`]) | `recount.document/1` | `docs/schema/document-record.schema.json` |
+//! | `recount report --format json` ([`wire::report_json`]) | `recount.report/1` | `docs/schema/report.schema.json` |
+//! | `recount numbers --format jsonl` / `json` (a row per quantity; [`wire::number_json`]) | `recount.number/1` | `docs/schema/number.schema.json` |
 //! | JSON Lines documents read (`--input-format jsonl`) | — | `docs/schema/document.schema.json` |
 //!
 //! ```
-//! use recount::document;
-//! use recount::pipeline::Pipeline;
+//! use recount::{Pipeline, from_text, wire};
 //!
 //! let pipeline = Pipeline::with_default_rules();
-//! let doc = document::from_text("a.txt", "Three people were killed in the blast.");
+//! let doc = from_text("a.txt", "Three people were killed in the blast.");
 //! let claim = &pipeline.extract(&doc)[0];
-//! let line: serde_json::Value = serde_json::from_str(&recount::report::claim_json(claim)).unwrap();
-//! assert_eq!(line["schema"], recount::report::CLAIM_SCHEMA);
+//! let line: serde_json::Value = serde_json::from_str(&wire::claim_json(claim)).unwrap();
+//! assert_eq!(line["schema"], wire::CLAIM_SCHEMA);
 //! assert_eq!(line["category"], "killed");
 //! assert_eq!(line["low"], 3.0);
 //! ```
@@ -154,18 +151,37 @@
         clippy::unimplemented
     )
 )]
+#![deny(missing_docs)]
 
+// The stages, private: what an embedder uses is re-exported below.
+mod document;
+mod extract;
+mod pipeline;
+mod reconcile;
+mod report;
+mod rules;
+mod text;
+
+// Whole subjects of their own, public as modules.
 pub mod claims;
-pub mod document;
 pub mod eval;
-pub mod extract;
 mod gazetteer;
 pub mod number;
-pub mod pipeline;
-pub mod reconcile;
-pub mod report;
-pub mod rules;
-pub mod text;
+pub mod wire;
+
+pub use document::{
+    Document, InputFormat, InputProblem, Item, ReadOptions, Severity, from_html, from_text,
+    read_inputs,
+};
+pub use extract::{
+    Claim, Counts, Derivation, EventTime, ExtractOptions, Gender, ParseEventTimeError, Person,
+    Reference,
+};
+pub use number::{Kind, Qualifier, Quantity};
+pub use pipeline::{Mapped, Outcome, Pace, Pipeline, Progress};
+pub use reconcile::{DocumentEntry, Group, Report, SourceValue, Status, Total};
+pub use report::{Format, Style, claims_table, explain, numbers_table, render};
+pub use rules::{Category, Population, PopulationRole, Role, Rules, RulesError};
 
 /// `docs/embedding.md`, whose Rust example runs as a doc-test.
 #[doc = include_str!("../docs/embedding.md")]

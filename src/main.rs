@@ -2,13 +2,11 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use recount::document::{self, InputFormat, Item, ReadOptions, Severity};
-use recount::eval;
-use recount::extract::ExtractOptions;
-use recount::number;
-use recount::pipeline::{Mapped, Pipeline, Progress};
-use recount::report::{self, Format, Style};
-use recount::rules::Rules;
+use recount::wire::{self, NumberRow};
+use recount::{
+    ExtractOptions, Format, InputFormat, InputProblem, Item, Mapped, Pace, Pipeline, Progress,
+    ReadOptions, Rules, Severity, Style, eval, read_inputs,
+};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +67,29 @@ enum InputFormatArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+    /// One self-contained HTML page: summary, a range chart per group,
+    /// quotes with the number marked, documents (`docs/output.md`).
+    Html,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Table => Format::Table,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum NumbersFormat {
     Table,
     Json,
@@ -122,8 +143,8 @@ enum Command {
             conflicts_with_all = ["input_format", "published", "source", "meta", "rules", "include_comments"]
         )]
         claims: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
         /// Also show each conflicting claim in its sentence.
         #[arg(long)]
         explain: bool,
@@ -182,17 +203,17 @@ fn main() -> ExitCode {
 }
 
 fn read_options(input: &InputArgs) -> ReadOptions {
-    ReadOptions {
-        format: match input.input_format {
-            InputFormatArg::Auto => InputFormat::Auto,
-            InputFormatArg::Text => InputFormat::Text,
-            InputFormatArg::Html => InputFormat::Html,
-            InputFormatArg::Jsonl => InputFormat::Jsonl,
-        },
-        published: input.published,
-        source: input.source.clone(),
-        meta_csv: input.meta.clone(),
-    }
+    let mut options = ReadOptions::default();
+    options.format = match input.input_format {
+        InputFormatArg::Auto => InputFormat::Auto,
+        InputFormatArg::Text => InputFormat::Text,
+        InputFormatArg::Html => InputFormat::Html,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+    };
+    options.published = input.published;
+    options.source = input.source.clone();
+    options.meta_csv = input.meta.clone();
+    options
 }
 
 fn load_rules(input: &InputArgs) -> Result<Rules> {
@@ -207,21 +228,18 @@ fn load_rules(input: &InputArgs) -> Result<Rules> {
 }
 
 fn pipeline(input: &InputArgs) -> Result<Pipeline> {
-    Ok(Pipeline::new(
-        load_rules(input)?,
-        ExtractOptions {
-            include_comments: input.include_comments,
-        },
-    ))
+    let mut options = ExtractOptions::default();
+    options.include_comments = input.include_comments;
+    Ok(Pipeline::new(load_rules(input)?, options))
 }
 
 fn style() -> Style {
     let tty = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    Style {
-        width: if tty { comfy_width() } else { None },
-        color: tty && !no_color,
-    }
+    let mut style = Style::default();
+    style.width = if tty { comfy_width() } else { None };
+    style.color = tty && !no_color;
+    style
 }
 
 fn comfy_width() -> Option<u16> {
@@ -243,7 +261,7 @@ fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn report_problem(p: &document::InputProblem) {
+fn report_problem(p: &InputProblem) {
     let level = match p.severity {
         Severity::Warning => "warning",
         Severity::Skipped => "skipped",
@@ -266,7 +284,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             explain,
             output,
-        } => report_cmd(&input, claims, format, explain, output),
+        } => report_cmd(&input, claims, format.into(), explain, output),
         Command::Explain { input } => report_cmd(&input, false, Format::Table, true, None),
         Command::Man { dir } => man(dir),
         Command::Eval {
@@ -303,10 +321,10 @@ fn man(dir: Option<PathBuf>) -> Result<u8> {
 
 fn numbers(input: &InputArgs, format: NumbersFormat) -> Result<u8> {
     let mut trouble = false;
-    let mut rows: Vec<serde_json::Value> = Vec::new();
+    let mut rows: Vec<NumberRow> = Vec::new();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for item in document::read_inputs(&input.inputs, &read_options(input)) {
+    for item in read_inputs(&input.inputs, &read_options(input)) {
         let doc = match item {
             Item::Document(d) => d,
             Item::Problem(p) => {
@@ -315,54 +333,17 @@ fn numbers(input: &InputArgs, format: NumbersFormat) -> Result<u8> {
                 continue;
             }
         };
-        let lines = recount::text::LineIndex::new(&doc.text);
-        for q in number::scan(&doc.text) {
-            let (line, column) = lines.line_col(&doc.text, q.start);
-            let row = serde_json::json!({
-                "schema": "recount.number/1",
-                "doc": doc.id, "line": line, "column": column, "start": q.start, "end": q.end,
-                "text": doc.text.get(q.start..q.end).unwrap_or_default(),
-                "low": q.low, "high": q.high, "qualifier": q.qualifier, "kind": q.kind,
-            });
+        for row in wire::number_rows(&doc) {
             match format {
-                NumbersFormat::Jsonl => writeln!(out, "{row}")?,
+                NumbersFormat::Jsonl => writeln!(out, "{}", wire::number_json(&row))?,
                 _ => rows.push(row),
             }
         }
     }
     match format {
         NumbersFormat::Jsonl => {}
-        NumbersFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?,
-        NumbersFormat::Table => {
-            let mut t = comfy_table::Table::new();
-            t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
-            t.set_header(vec![
-                "where",
-                "span",
-                "text",
-                "low",
-                "high",
-                "qualifier",
-                "kind",
-            ]);
-            let s = |v: &serde_json::Value| match v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            for r in &rows {
-                t.add_row(vec![
-                    format!("{}:{}:{}", s(&r["doc"]), r["line"], r["column"]),
-                    format!("{}..{}", r["start"], r["end"]),
-                    s(&r["text"]),
-                    s(&r["low"]),
-                    s(&r["high"]),
-                    s(&r["qualifier"]),
-                    s(&r["kind"]),
-                ]);
-            }
-            writeln!(out, "{t}")?;
-        }
+        NumbersFormat::Json => write!(out, "{}", wire::numbers_json(&rows))?,
+        NumbersFormat::Table => write!(out, "{}", recount::numbers_table(&rows))?,
     }
     Ok(if trouble { 2 } else { 0 })
 }
@@ -379,16 +360,16 @@ fn extract(input: &InputArgs, format: ClaimsFormat, with_documents: bool) -> Res
     let mut write_error = None;
     let mut claims_seen = 0u64;
     let options = read_options(input);
-    let items = document::read_inputs(&input.inputs, &options);
+    let items = read_inputs(&input.inputs, &options);
     // Stream claims document by document: a co-process reading our stdout
     // gets each document's claims as soon as it is done.
     let streaming = matches!(format, ClaimsFormat::Jsonl);
-    let batch = if input.inputs.iter().any(|i| i == "-") {
-        1
+    let pace = if input.inputs.iter().any(|i| i == "-") {
+        Pace::OneByOne
     } else {
-        recount::pipeline::BATCH
+        Pace::Batches
     };
-    pipeline.map_stream(items, batch, |m| match m {
+    pipeline.map_stream(items, pace, |m| match m {
         Mapped::Document(record, claims) => {
             claims_seen += claims.len() as u64;
             if let Some(b) = &bar {
@@ -398,9 +379,9 @@ fn extract(input: &InputArgs, format: ClaimsFormat, with_documents: bool) -> Res
             if streaming {
                 let mut out = stdout.lock();
                 let lines = with_documents
-                    .then(|| report::document_json(record))
+                    .then(|| wire::document_json(record))
                     .into_iter()
-                    .chain(claims.iter().map(report::claim_json));
+                    .chain(claims.iter().map(wire::claim_json));
                 for line in lines {
                     if let Err(e) = writeln!(out, "{line}") {
                         write_error.get_or_insert(e);
@@ -418,8 +399,7 @@ fn extract(input: &InputArgs, format: ClaimsFormat, with_documents: bool) -> Res
             report_problem(p);
             if let Some(record) = record.filter(|_| with_documents) {
                 let mut out = stdout.lock();
-                if let Err(e) = writeln!(out, "{}", report::document_json(record)).and(out.flush())
-                {
+                if let Err(e) = writeln!(out, "{}", wire::document_json(record)).and(out.flush()) {
                     write_error.get_or_insert(e);
                 }
             }
@@ -436,14 +416,8 @@ fn extract(input: &InputArgs, format: ClaimsFormat, with_documents: bool) -> Res
     let mut out = stdout.lock();
     match format {
         ClaimsFormat::Jsonl => {}
-        ClaimsFormat::Json => {
-            let values: Vec<serde_json::Value> = all
-                .iter()
-                .filter_map(|c| serde_json::from_str(&report::claim_json(c)).ok())
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&values)?)?
-        }
-        ClaimsFormat::Table => write!(out, "{}", report::claims_table(&all, style()))?,
+        ClaimsFormat::Json => write!(out, "{}", wire::claims_json(&all))?,
+        ClaimsFormat::Table => write!(out, "{}", recount::claims_table(&all, style()))?,
     }
     Ok(if trouble { 2 } else { 0 })
 }
@@ -469,19 +443,16 @@ fn report_cmd(
         let bar = progress(input.quiet);
         let mut claims_seen = 0u64;
         let options = read_options(input);
-        let outcome = pipeline.run(
-            document::read_inputs(&input.inputs, &options),
-            |p| match p {
-                Progress::Document(_, claims) => {
-                    claims_seen += claims.len() as u64;
-                    if let Some(b) = &bar {
-                        b.inc(1);
-                        b.set_message(claims_seen.to_string());
-                    }
+        let outcome = pipeline.run(read_inputs(&input.inputs, &options), |p| match p {
+            Progress::Document(_, claims) => {
+                claims_seen += claims.len() as u64;
+                if let Some(b) = &bar {
+                    b.inc(1);
+                    b.set_message(claims_seen.to_string());
                 }
-                Progress::Problem(p) => report_problem(p),
-            },
-        );
+            }
+            Progress::Problem(p) => report_problem(p),
+        });
         if let Some(b) = bar {
             b.finish_and_clear();
         }
@@ -493,10 +464,10 @@ fn report_cmd(
     if output.is_some() {
         style = Style::default();
     }
-    let mut text = report::render(rec, format, style);
+    let mut text = recount::render(rec, format, style);
     if explain {
         text.push('\n');
-        text.push_str(&report::explain(rec, style.color));
+        text.push_str(&recount::explain(rec, style.color));
     }
     match output {
         Some(path) => std::fs::write(&path, text)
@@ -535,12 +506,7 @@ fn eval_cmd(
     if let Some(gold_path) = gold {
         let text = std::fs::read_to_string(&gold_path)
             .with_context(|| format!("{}: cannot read gold", gold_path.display()))?;
-        let gold: eval::Gold = toml::from_str(&text).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map_or((1, 1), |s| recount::text::line_col(&text, s.start));
-            anyhow::anyhow!("{}:{line}:{col}: {}", gold_path.display(), e.message())
-        })?;
+        let gold = eval::Gold::from_toml(&gold_path.display().to_string(), &text)?;
         if input.inputs == ["-"] {
             bail!(
                 "eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold {} ../shared/corpus/seeds",
@@ -549,7 +515,7 @@ fn eval_cmd(
         }
         let mut docs = Vec::new();
         let mut trouble = false;
-        for item in document::read_inputs(&input.inputs, &read_options(input)) {
+        for item in read_inputs(&input.inputs, &read_options(input)) {
             match item {
                 Item::Document(d) => docs.push(d),
                 Item::Problem(p) => {
@@ -558,21 +524,9 @@ fn eval_cmd(
                 }
             }
         }
-        let outcome = pipeline.run(docs.clone().into_iter().map(Item::Document), |_| {});
-        // every claim the extractor read: those of the groups and the
-        // asides (figures recount derived are no claim of the text)
-        let rec = &outcome.reconciliation;
-        let claims: Vec<_> = rec
-            .groups
-            .iter()
-            .flat_map(|g| g.claims.iter())
-            .chain(&rec.asides)
-            .filter(|c| c.counts != recount::extract::Counts::Derived)
-            .cloned()
-            .collect();
-        let report = eval::score_gold(&gold, &docs, &claims, &outcome.reconciliation);
+        let report = eval::score_gold(&pipeline, &gold, &docs);
         print!("{}", eval::render_gold(&report));
-        let f1 = report.overall.f1();
+        let f1 = report.f1();
         if let Some(min) = min_f1
             && f1 < min
         {
@@ -595,7 +549,7 @@ fn eval_cmd(
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<eval::Incident>(line) {
+            match eval::Incident::from_json(line) {
                 Ok(incident) => {
                     eval::score_incident(&pipeline, &incident, &mut report, show_misses)
                 }

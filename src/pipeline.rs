@@ -7,15 +7,14 @@
 //! grows with the claims, not with the corpus.
 //!
 //! ```
-//! use recount::document;
-//! use recount::pipeline::Pipeline;
+//! use recount::{Pipeline, from_text};
 //!
 //! let pipeline = Pipeline::with_default_rules();
-//! let herald = document::from_text(
+//! let herald = from_text(
 //!     "herald.txt",
 //!     "March 3, 2024\n\nThe death toll rose to 12, regional governor Ilse Brandt said.\n",
 //! );
-//! let mut radio = document::from_text(
+//! let mut radio = from_text(
 //!     "radio.txt",
 //!     "March 3, 2024\n\nFourteen people died when the train derailed.\n",
 //! );
@@ -28,31 +27,52 @@
 //! assert!(!outcome.had_trouble());
 //! ```
 
-use crate::claims::DocumentRecord;
-use crate::document::{self, Document, InputProblem, Item, Severity};
+use crate::document::{Document, InputProblem, Item, Severity};
 use crate::extract::{Claim, ExtractOptions, Extractor};
-use crate::reconcile::{DocumentEntry, Fingerprint, ReconcileOptions, Reconciliation, reconcile};
+use crate::reconcile::{DocumentEntry, Fingerprint, ReconcileOptions, Report, reconcile};
 use crate::rules::Rules;
+use crate::wire::DocumentRecord;
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// Documents extracted together in parallel by [`Pipeline::run`]; bounds
-/// the text held at once. Pass it to [`Pipeline::extract_stream`] for
-/// throughput, or `1` to answer each document before reading the next.
+/// Documents extracted together in parallel by [`Pipeline::run`] and
+/// [`Pace::Batches`]; bounds the text held at once.
+pub(crate) const BATCH: usize = 256;
+
+/// How [`Pipeline::extract_stream`] and [`Pipeline::map_stream`] pace a
+/// stream of inputs.
 ///
 /// ```
-/// assert!(recount::pipeline::BATCH > 1);
+/// assert_eq!(recount::Pace::default(), recount::Pace::Batches);
 /// ```
-pub const BATCH: usize = 256;
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Pace {
+    /// Documents are extracted in parallel batches, for throughput; each
+    /// batch is handed over, in input order, when it is done.
+    #[default]
+    Batches,
+    /// Each document is answered before the next is read: for a caller
+    /// that talks to recount line by line (a co-process on stdin).
+    OneByOne,
+}
+
+impl Pace {
+    /// Documents extracted together.
+    fn batch(self) -> usize {
+        match self {
+            Pace::Batches => BATCH,
+            Pace::OneByOne => 1,
+        }
+    }
+}
 
 /// Rules and settings, ready to run. Build it once (compiling the rules'
 /// lexicon is the costly part) and share it: every method takes `&self`,
 /// and the type is `Send + Sync`, so one pipeline can serve many threads.
 ///
 /// ```
-/// use recount::extract::ExtractOptions;
-/// use recount::pipeline::Pipeline;
-/// use recount::rules::Rules;
+/// use recount::{ExtractOptions, Pipeline, Rules};
 ///
 /// let rules = Rules::from_toml(
 ///     "mine.toml",
@@ -63,7 +83,7 @@ pub const BATCH: usize = 256;
 ///
 /// fn shareable<T: Send + Sync>(_: &T) {}
 /// shareable(&pipeline);
-/// # Ok::<(), recount::rules::RulesError>(())
+/// # Ok::<(), recount::RulesError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Pipeline {
@@ -79,20 +99,20 @@ pub struct Pipeline {
 /// `schema` field.
 ///
 /// ```
-/// use recount::document;
-/// use recount::pipeline::Pipeline;
+/// use recount::{Pipeline, from_text};
 ///
-/// let doc = document::from_text("a.txt", "Three people were killed in the blast.");
+/// let doc = from_text("a.txt", "Three people were killed in the blast.");
 /// let outcome = Pipeline::with_default_rules().reconcile_documents([doc]);
 /// let json = serde_json::to_value(&outcome).unwrap();
 /// assert_eq!(json["reconciliation"]["groups"][0]["category"], "killed");
 /// assert_eq!(json["problems"], serde_json::json!([]));
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Outcome {
     /// Every document (skipped ones included, with the reason), the groups
     /// with their claims, and the totals.
-    pub reconciliation: Reconciliation,
+    pub reconciliation: Report,
     /// Problems met reading the inputs, in input order: warnings (the
     /// document was still read), skipped documents and missing inputs.
     pub problems: Vec<InputProblem>,
@@ -103,8 +123,7 @@ impl Outcome {
     /// exit status 2. Warnings alone are not trouble.
     ///
     /// ```
-    /// use recount::document::{InputProblem, Item, Severity};
-    /// use recount::pipeline::Pipeline;
+    /// use recount::{InputProblem, Item, Pipeline, Severity};
     ///
     /// let missing = Item::Problem(InputProblem {
     ///     location: "gone.txt".into(),
@@ -135,13 +154,20 @@ impl Pipeline {
     /// reconciliation settings.
     ///
     /// ```
-    /// use recount::extract::ExtractOptions;
-    /// use recount::pipeline::Pipeline;
-    /// use recount::rules::Rules;
+    /// use recount::{ExtractOptions, Pipeline, Rules, from_text};
     ///
-    /// let options = ExtractOptions { include_comments: true };
+    /// let mut options = ExtractOptions::default();
+    /// options.include_comments = true;
     /// let pipeline = Pipeline::new(Rules::default_rules(), options);
-    /// assert!(pipeline.extractor().rules().categories.iter().any(|c| c.name == "killed"));
+    /// let doc = from_text(
+    ///     "a.txt",
+    ///     "Two soldiers were wounded in the clashes on Monday, the ministry said.\n\n\
+    ///      Leave a comment\n\nThey are lying, 300 people died.\n",
+    /// );
+    /// let claims = pipeline.extract(&doc);
+    /// // the reader comment is read too, and marked as such
+    /// assert_eq!(claims.len(), 2);
+    /// assert!(!claims[0].in_comments && claims[1].in_comments);
     /// ```
     pub fn new(rules: Rules, options: ExtractOptions) -> Pipeline {
         let wounded = rules
@@ -161,32 +187,20 @@ impl Pipeline {
     /// default options: what the binary runs without `--rules`.
     ///
     /// ```
-    /// use recount::document;
-    /// use recount::pipeline::Pipeline;
+    /// use recount::{Pipeline, from_text};
     ///
     /// let pipeline = Pipeline::with_default_rules();
-    /// let doc = document::from_text("a.txt", "Two soldiers were wounded on Tuesday.");
+    /// let doc = from_text("a.txt", "Two soldiers were wounded on Tuesday.");
     /// assert_eq!(pipeline.extract(&doc)[0].category, "wounded");
     /// ```
     pub fn with_default_rules() -> Pipeline {
         Pipeline::new(Rules::default_rules(), ExtractOptions::default())
     }
 
-    /// The extractor the pipeline runs, for callers that want its rules or
-    /// to extract without the pipeline.
-    ///
-    /// ```
-    /// let pipeline = recount::pipeline::Pipeline::with_default_rules();
-    /// assert!(!pipeline.extractor().rules().parties.is_empty());
-    /// ```
-    pub fn extractor(&self) -> &Extractor {
-        &self.extractor
-    }
-
     /// The rules the pipeline was built with.
     ///
     /// ```
-    /// let pipeline = recount::pipeline::Pipeline::with_default_rules();
+    /// let pipeline = recount::Pipeline::with_default_rules();
     /// let names: Vec<&str> = pipeline.rules().categories.iter().map(|c| c.name.as_str()).collect();
     /// assert!(names.contains(&"killed") && names.contains(&"wounded"));
     /// ```
@@ -199,11 +213,9 @@ impl Pipeline {
     /// value range, party, population, speaker, hedges and event time.
     ///
     /// ```
-    /// use recount::document;
-    /// use recount::number::Qualifier;
-    /// use recount::pipeline::Pipeline;
+    /// use recount::{Pipeline, Qualifier, from_text};
     ///
-    /// let doc = document::from_text(
+    /// let doc = from_text(
     ///     "wire.txt",
     ///     "At least nine people were killed and 40 injured, according to the emergency service.",
     /// );
@@ -223,17 +235,15 @@ impl Pipeline {
 
     /// Extract and reconcile documents already in memory: the simplest way
     /// in for a program that has its articles as strings (see
-    /// [`document::from_text`] and [`document::from_html`]). The same as
-    /// [`Pipeline::run`] over `Item::Document`s with no progress callback;
-    /// the outcome has no problems.
+    /// [`from_text`](crate::from_text) and [`from_html`](crate::from_html)).
+    /// The same as [`Pipeline::run`] over `Item::Document`s with no progress
+    /// callback; the outcome has no problems.
     ///
     /// ```
-    /// use recount::document;
-    /// use recount::pipeline::Pipeline;
-    /// use recount::reconcile::Status;
+    /// use recount::{Pipeline, Status, from_text};
     ///
     /// let docs = ["a.txt", "b.txt"].map(|id| {
-    ///     let mut doc = document::from_text(id, "March 3, 2024\n\n43 people were wounded.");
+    ///     let mut doc = from_text(id, "March 3, 2024\n\n43 people were wounded.");
     ///     doc.source = Some(format!("outlet of {id}"));
     ///     doc
     /// });
@@ -248,19 +258,18 @@ impl Pipeline {
     }
 
     /// Read, extract and reconcile a stream of inputs — typically
-    /// [`document::read_inputs`], which turns files, folders and stdin into
-    /// documents and problems. `on_document` is called once per document
-    /// (and per problem) in input order with the claims found, as soon as
-    /// its batch is done — for progress bars.
+    /// [`read_inputs`](crate::read_inputs), which turns files, folders and
+    /// stdin into documents and problems. `on_document` is called once per
+    /// document (and per problem) in input order with the claims found, as
+    /// soon as its batch is done — for progress bars.
     ///
     /// ```
-    /// use recount::document::{self, Item, ReadOptions};
-    /// use recount::pipeline::{Pipeline, Progress};
+    /// use recount::{Pipeline, Progress, ReadOptions, read_inputs};
     ///
     /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
     /// let options = ReadOptions::default();
     /// let inputs = [dir.to_string()];
-    /// let items = document::read_inputs(&inputs, &options);
+    /// let items = read_inputs(&inputs, &options);
     /// let mut seen = Vec::new();
     /// let outcome = Pipeline::with_default_rules().run(items, |p| match p {
     ///     Progress::Document(entry, claims) => seen.push((entry.id.clone(), claims.len())),
@@ -307,23 +316,23 @@ impl Pipeline {
 
     /// Extract only, handing each document's claims to `on_document` in
     /// input order and keeping nothing: memory stays flat however long the
-    /// stream. `batch` = 1 answers each document before reading the next,
-    /// for a caller that talks to recount line by line; [`BATCH`] extracts
-    /// in parallel. This is what `recount extract` runs.
+    /// stream. [`Pace::OneByOne`] answers each document before reading the
+    /// next, for a caller that talks to recount line by line;
+    /// [`Pace::Batches`] extracts in parallel.
     ///
     /// ```
-    /// use recount::document::{self, Item};
-    /// use recount::pipeline::{Pipeline, Progress};
+    /// use recount::{Item, Pace, Pipeline, Progress, from_text};
     ///
     /// let docs = [
-    ///     document::from_text("1", "Five people were killed."),
-    ///     document::from_text("2", "The weather was fine."),
+    ///     from_text("1", "Five people were killed."),
+    ///     from_text("2", "The weather was fine."),
     /// ];
+    /// let items = docs.into_iter().map(Item::Document);
     /// let mut lines = Vec::new();
-    /// Pipeline::with_default_rules().extract_stream(docs.into_iter().map(Item::Document), 1, |p| {
+    /// Pipeline::with_default_rules().extract_stream(items, Pace::OneByOne, |p| {
     ///     if let Progress::Document(entry, claims) = p {
     ///         for c in claims {
-    ///             lines.push(recount::report::claim_json(c));
+    ///             lines.push(recount::wire::claim_json(c));
     ///         }
     ///         lines.push(format!("{} done", entry.id));
     ///     }
@@ -335,10 +344,10 @@ impl Pipeline {
     pub fn extract_stream(
         &self,
         items: impl Iterator<Item = Item>,
-        batch: usize,
+        pace: Pace,
         mut on_document: impl FnMut(Progress<'_>),
     ) {
-        self.for_each(items, batch, |item, result| match (item, result) {
+        self.for_each(items, pace.batch(), |item, result| match (item, result) {
             (Item::Document(_), Some((entry, claims))) => {
                 on_document(Progress::Document(&entry, &claims))
             }
@@ -356,12 +365,15 @@ impl Pipeline {
     /// standing for it, as [`Pipeline::run`] lists it; warnings read before
     /// a document are in its record, as in [`Pipeline::run`].
     ///
+    /// This is what `recount extract` runs, and with `--with-documents`
+    /// writes the records of.
+    ///
     /// ```
-    /// use recount::document::{self, InputProblem, Item, Severity};
-    /// use recount::pipeline::{Mapped, Pipeline};
+    /// use recount::wire::{claim_json, document_json};
+    /// use recount::{InputProblem, Item, Mapped, Pace, Pipeline, Severity, from_text};
     ///
     /// let items = [
-    ///     Item::Document(document::from_text("a.txt", "Five people were killed.")),
+    ///     Item::Document(from_text("a.txt", "Five people were killed.")),
     ///     Item::Problem(InputProblem {
     ///         location: "b.txt".into(),
     ///         severity: Severity::Error,
@@ -369,12 +381,12 @@ impl Pipeline {
     ///     }),
     /// ];
     /// let mut lines = Vec::new();
-    /// Pipeline::with_default_rules().map_stream(items.into_iter(), 1, |m| match m {
+    /// Pipeline::with_default_rules().map_stream(items.into_iter(), Pace::OneByOne, |m| match m {
     ///     Mapped::Document(record, claims) => {
-    ///         lines.push(recount::report::document_json(record));
-    ///         lines.extend(claims.iter().map(recount::report::claim_json));
+    ///         lines.push(document_json(record));
+    ///         lines.extend(claims.iter().map(claim_json));
     ///     }
-    ///     Mapped::Problem(_, Some(record)) => lines.push(recount::report::document_json(record)),
+    ///     Mapped::Problem(_, Some(record)) => lines.push(document_json(record)),
     ///     Mapped::Problem(_, None) => {}
     /// });
     /// assert_eq!(lines.len(), 3);
@@ -385,14 +397,14 @@ impl Pipeline {
     pub fn map_stream(
         &self,
         items: impl Iterator<Item = Item>,
-        batch: usize,
+        pace: Pace,
         mut on_document: impl FnMut(Mapped<'_>),
     ) {
         // Warnings read before their document. (`run` also attaches a
         // warning that comes after its document; the reader never emits
         // one, and a record already written cannot take it.)
         let mut pending: Vec<InputProblem> = Vec::new();
-        self.for_each(items, batch, |item, result| match (item, result) {
+        self.for_each(items, pace.batch(), |item, result| match (item, result) {
             (Item::Document(doc), Some((mut entry, claims))) => {
                 take_warnings(&mut pending, &doc, &mut entry.warnings);
                 let record = DocumentRecord::from_entry(&entry, &doc.origin);
@@ -438,38 +450,33 @@ impl Pipeline {
     }
 
     /// Reconcile claims already extracted (the reduce step of a sharded run):
-    /// `documents` are the records of the documents the claims came from,
-    /// made by [`entry_for`] while the text is at hand — copy detection
-    /// needs their fingerprints — or read back from the map step's output
-    /// by [`crate::claims::read`] (`recount report --claims`).
+    /// `documents` are the entries of the documents the claims came from,
+    /// made by [`DocumentEntry::of`] while the text is at hand — copy
+    /// detection needs their fingerprints — or read back from the map
+    /// step's output by [`crate::claims::read`] (`recount report --claims`).
     ///
     /// ```
-    /// use recount::document;
-    /// use recount::pipeline::{Pipeline, entry_for};
+    /// use recount::{DocumentEntry, Pipeline, from_text};
     ///
     /// let pipeline = Pipeline::with_default_rules();
     /// let (mut entries, mut claims) = (Vec::new(), Vec::new());
     /// for (id, text) in [("a", "12 people were killed."), ("b", "14 people were killed.")] {
-    ///     let mut doc = document::from_text(id, text);
+    ///     let mut doc = from_text(id, text);
     ///     doc.source = Some(format!("outlet {id}"));
     ///     let found = pipeline.extract(&doc);
-    ///     entries.push(entry_for(&doc, found.len()));
+    ///     entries.push(DocumentEntry::of(&doc, found.len()));
     ///     claims.extend(found);
     /// }
     /// let rec = pipeline.reconcile_claims(entries, claims);
     /// assert_eq!(rec.conflicts(), 1);
     /// ```
-    pub fn reconcile_claims(
-        &self,
-        documents: Vec<DocumentEntry>,
-        claims: Vec<Claim>,
-    ) -> Reconciliation {
+    pub fn reconcile_claims(&self, documents: Vec<DocumentEntry>, claims: Vec<Claim>) -> Report {
         reconcile(documents, claims, &self.reconcile)
     }
 
     fn process(&self, doc: &Document) -> (DocumentEntry, Vec<Claim>) {
         let claims = self.extractor.extract(doc);
-        (entry_for(doc, claims.len()), claims)
+        (DocumentEntry::of(doc, claims.len()), claims)
     }
 }
 
@@ -477,7 +484,7 @@ impl Pipeline {
 /// [`Pipeline::run`] and [`Pipeline::extract_stream`].
 ///
 /// ```
-/// use recount::pipeline::Progress;
+/// use recount::Progress;
 ///
 /// fn describe(p: Progress<'_>) -> String {
 ///     match p {
@@ -495,7 +502,8 @@ pub enum Progress<'a> {
     Problem(&'a InputProblem),
 }
 
-/// What [`Pipeline::map_stream`] reports of one step.
+/// What [`Pipeline::map_stream`] reports of one step: like [`Progress`],
+/// with the document's [`DocumentRecord`] for `recount.document/1`.
 #[derive(Debug)]
 pub enum Mapped<'a> {
     /// A document was read: its record and its claims, in text order.
@@ -514,35 +522,6 @@ fn take_warnings(pending: &mut Vec<InputProblem>, doc: &Document, warnings: &mut
         }
         !mine
     });
-}
-
-/// The report's record of a document that gave `claims` claims: id, title,
-/// outlet, date, event, and the fingerprint that copy detection compares.
-///
-/// ```
-/// use recount::document;
-/// use recount::pipeline::entry_for;
-///
-/// let doc = document::from_text("a.txt", "Blast at depot\nMay 4, 2023\n\nTwo people died.");
-/// let entry = entry_for(&doc, 1);
-/// assert_eq!(entry.id, "a.txt");
-/// assert_eq!(entry.published, Some(jiff::civil::date(2023, 5, 4)));
-/// assert_eq!((entry.claims, entry.copy_of.as_deref()), (1, None));
-/// ```
-pub fn entry_for(doc: &Document, claims: usize) -> DocumentEntry {
-    DocumentEntry {
-        id: doc.id.clone(),
-        title: doc.title.clone(),
-        outlet: doc.source.clone(),
-        published: doc.published,
-        event: doc.event.clone(),
-        claims,
-        copy_of: None,
-        skipped: None,
-        warnings: Vec::new(),
-        fingerprint: Fingerprint::of(&doc.text),
-        repost: document::repost_of_hint(&doc.text).is_some(),
-    }
 }
 
 /// A problem that stopped a document is itself listed as a document, so

@@ -6,11 +6,12 @@
 //! and hangs, not small regressions. `docs/errors.md` ("Resource bounds")
 //! states each bound and the time measured.
 
-use recount::document;
-use recount::extract::{ExtractOptions, Extractor};
-use recount::number::{self, Kind};
-use recount::rules::{MAX_PHRASES, Rules};
+use recount::number;
+use recount::{ExtractOptions, Kind, Pipeline, Rules, from_text};
 use std::time::{Duration, Instant};
+
+/// The most phrases a rules file may hold (`docs/errors.md`).
+const MAX_PHRASES: usize = 200_000;
 
 /// The ceiling for each operation in a debug build.
 const LIMIT: Duration = Duration::from_secs(20);
@@ -28,8 +29,8 @@ fn bounded<T>(what: &str, limit: Duration, f: impl FnOnce() -> T) -> T {
     out
 }
 
-fn extractor() -> Extractor {
-    Extractor::new(Rules::default_rules(), ExtractOptions::default())
+fn extractor() -> Pipeline {
+    Pipeline::new(Rules::default_rules(), ExtractOptions::default())
 }
 
 /// `unit` repeated until the text is at least `bytes` long.
@@ -51,7 +52,7 @@ fn twenty_megabyte_single_line_document() {
     let text = repeated("word 12 people were killed ", 20 << 20);
     let figures = text.matches("12").count();
     let doc = bounded("from_text, 20 MB one line", LIMIT_20_MB, || {
-        document::from_text("big.txt", &text)
+        from_text("big.txt", &text)
     });
     assert_eq!(doc.text.len(), text.len());
     let quantities = bounded("number::scan, 20 MB one line", LIMIT_20_MB, || {
@@ -62,7 +63,7 @@ fn twenty_megabyte_single_line_document() {
     drop(quantities);
     drop(doc);
     let two = &text[..2 << 20];
-    let doc = document::from_text("big.txt", two);
+    let doc = from_text("big.txt", two);
     let claims = bounded("extract, 2 MB one line", LIMIT, || {
         extractor().extract(&doc)
     });
@@ -90,7 +91,7 @@ fn peak_rss() -> Option<u64> {
 fn extract_memory_is_bounded() {
     let bytes = 10 << 20;
     let text = repeated("word 12 people were killed ", bytes);
-    let doc = document::from_text("big.txt", &text);
+    let doc = from_text("big.txt", &text);
     let before = peak_rss().unwrap_or(0);
     let claims = bounded("extract, 10 MB one line", LIMIT_20_MB, || {
         extractor().extract(&doc)
@@ -136,7 +137,7 @@ fn number_with_100_000_digits() {
     for v in [q.low, q.high].into_iter().flatten() {
         assert!(!v.is_nan());
     }
-    let doc = document::from_text("digits.txt", &text);
+    let doc = from_text("digits.txt", &text);
     let claims = bounded("extract, 100,000 digits", LIMIT, || {
         extractor().extract(&doc)
     });
@@ -156,7 +157,7 @@ fn html_with_10_000_nested_elements() {
         "</div>".repeat(depth)
     );
     let doc = bounded("from_html, 10,000 nested divs", LIMIT, || {
-        document::from_html("deep.html", &html)
+        recount::from_html("deep.html", &html)
     });
     assert!(doc.text.contains("Twelve people were killed."), "{doc:?}");
     let claims = extractor().extract(&doc);
@@ -167,7 +168,7 @@ fn html_with_10_000_nested_elements() {
         "<span><b><i>".repeat(depth / 3)
     );
     let doc = bounded("from_html, 10,000 unclosed inline elements", LIMIT, || {
-        document::from_html("unclosed.html", &html)
+        recount::from_html("unclosed.html", &html)
     });
     assert!(doc.text.contains("Twelve people were killed."), "{doc:?}");
 }
@@ -180,7 +181,7 @@ fn one_megabyte_sentence_without_punctuation() {
         "the governor said that officials in the region reported many people were hurt and ",
         1 << 20,
     ) + "12 people were killed";
-    let doc = document::from_text("long.txt", &text);
+    let doc = from_text("long.txt", &text);
     let claims = bounded("extract, 1 MB sentence", LIMIT, || {
         extractor().extract(&doc)
     });
@@ -189,7 +190,7 @@ fn one_megabyte_sentence_without_punctuation() {
     }
     // Dense: a figure every few words, all in the one sentence.
     let text = repeated("said 3 soldiers and 4 civilians were killed and ", 1 << 20);
-    let doc = document::from_text("dense.txt", &text);
+    let doc = from_text("dense.txt", &text);
     let claims = bounded("extract, 1 MB dense sentence", LIMIT, || {
         extractor().extract(&doc)
     });
@@ -237,10 +238,10 @@ fn rules_with_100_000_trigger_phrases() {
         Rules::from_toml("many.toml", &text)
     })
     .expect("100,000 phrases are under MAX_PHRASES");
-    let extractor = bounded("Extractor::new, 100,000 phrases", LIMIT, || {
-        Extractor::new(rules, ExtractOptions::default())
+    let extractor = bounded("Pipeline::new, 100,000 phrases", LIMIT, || {
+        Pipeline::new(rules, ExtractOptions::default())
     });
-    let doc = document::from_text(
+    let doc = from_text(
         "a.txt",
         &format!("Some 300 people {} fled on Monday.", word(99_999)),
     );
@@ -264,8 +265,8 @@ fn rules_with_100_000_trigger_phrases_sharing_a_first_word() {
         || Rules::from_toml("many.toml", &text),
     )
     .expect("100,000 phrases are under MAX_PHRASES");
-    let extractor = Extractor::new(rules, ExtractOptions::default());
-    let doc = document::from_text("a.txt", "Some 300 people fled zone99999 on Monday.");
+    let extractor = Pipeline::new(rules, ExtractOptions::default());
+    let doc = from_text("a.txt", "Some 300 people fled zone99999 on Monday.");
     let claims = bounded(
         "extract with 100,000 phrases, one first word",
         LIMIT,

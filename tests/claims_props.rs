@@ -1,26 +1,25 @@
-//! Properties of the map step's output read back (`recount::claims`): any
-//! claim the extractor produces survives `claim_json` then `Deserialize`
-//! unchanged, any document's record survives too, event times round-trip
-//! through their strings, and the reader never panics, whatever its input.
+//! Properties of the map step's output (`recount::wire`) read back
+//! (`recount::claims`): any claim the extractor produces survives
+//! `claim_json` then `Deserialize` unchanged, any document's record survives
+//! too, event times round-trip through their strings, and the reader never
+//! panics, whatever its input.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use proptest::prelude::*;
-use recount::claims::{DocumentRecord, Reader, Record};
-use recount::document::{self, Document};
-use recount::extract::{Claim, EventTime, ExtractOptions};
-use recount::pipeline::{Pipeline, entry_for};
-use recount::report::{self, Format, Style, claim_json, document_json};
+use recount::claims::{ReadBack, Reader};
+use recount::wire::{DocumentRecord, Record, claim_json, document_json};
+use recount::{
+    Claim, Document, DocumentEntry, EventTime, ExtractOptions, Format, Item, Pipeline, ReadOptions,
+    Rules, Style, from_text, read_inputs,
+};
 use std::sync::LazyLock;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::with_default_rules);
 static WITH_COMMENTS: LazyLock<Pipeline> = LazyLock::new(|| {
-    Pipeline::new(
-        recount::rules::Rules::default_rules(),
-        ExtractOptions {
-            include_comments: true,
-        },
-    )
+    let mut options = ExtractOptions::default();
+    options.include_comments = true;
+    Pipeline::new(Rules::default_rules(), options)
 });
 
 const WHEN: &[&str] = &[
@@ -118,7 +117,7 @@ prop_compose! {
         if comments {
             text.push_str("\n\nComments\n\nFive people were killed, I heard.");
         }
-        let mut doc = document::from_text(&id, &text);
+        let mut doc = from_text(&id, &text);
         if !header_date {
             doc.published = date;
         }
@@ -163,7 +162,7 @@ proptest! {
         let mut claims = Vec::new();
         for doc in &docs {
             let found = PIPELINE.extract(doc);
-            let entry = entry_for(doc, found.len());
+            let entry = DocumentEntry::of(doc, found.len());
             lines.push_str(&document_json(&DocumentRecord::from_entry(&entry, &doc.origin)));
             lines.push('\n');
             for c in &found {
@@ -221,13 +220,13 @@ proptest! {
     ) {
         // a real record and a real claim, damaged: cut short, or with
         // something spliced in
-        let doc = document::from_text(
+        let doc = from_text(
             "a.txt",
             "March 3, 2024\n\nAt least 12 people were killed on Tuesday, police said. About 80% of homes were damaged.",
         );
         let claims = PIPELINE.extract(&doc);
         let line = if which == 0 || claims.is_empty() {
-            document_json(&DocumentRecord::from_entry(&entry_for(&doc, claims.len()), &doc.origin))
+            document_json(&DocumentRecord::from_entry(&DocumentEntry::of(&doc, claims.len()), &doc.origin))
         } else {
             claim_json(&claims[0])
         };
@@ -286,7 +285,7 @@ proptest! {
 }
 
 /// Reconcile what was read and render it in every format, as `report` does.
-fn render_everything(read: recount::claims::ReadBack) {
+fn render_everything(read: ReadBack) {
     let rec = PIPELINE.reconcile_claims(read.documents, read.claims);
     for format in [
         Format::Table,
@@ -295,9 +294,9 @@ fn render_everything(read: recount::claims::ReadBack) {
         Format::Json,
         Format::Html,
     ] {
-        let _ = report::render(&rec, format, Style::default());
+        let _ = recount::render(&rec, format, Style::default());
     }
-    let _ = report::explain(&rec, false);
+    let _ = recount::explain(&rec, false);
 }
 
 #[test]
@@ -308,10 +307,10 @@ fn the_examples_round_trip_claim_by_claim() {
     if std::path::Path::new(&seeds).is_dir() {
         inputs.push(seeds);
     }
-    let options = document::ReadOptions::default();
+    let options = ReadOptions::default();
     let mut n = 0;
-    for item in document::read_inputs(&inputs, &options) {
-        let document::Item::Document(doc) = item else {
+    for item in read_inputs(&inputs, &options) {
+        let Item::Document(doc) = item else {
             panic!("{item:?}");
         };
         for claim in PIPELINE.extract(&doc) {
@@ -325,8 +324,8 @@ fn the_examples_round_trip_claim_by_claim() {
 
 #[test]
 fn a_bad_fingerprint_is_refused() {
-    let doc = document::from_text("a.txt", "Two people died.");
-    let record = DocumentRecord::from_entry(&entry_for(&doc, 1), "a.txt");
+    let doc = from_text("a.txt", "Two people died.");
+    let record = DocumentRecord::from_entry(&DocumentEntry::of(&doc, 1), "a.txt");
     let mut value = serde_json::to_value(&record).unwrap();
     for (print, why) in [
         (

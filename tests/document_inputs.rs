@@ -1,9 +1,10 @@
 //! Reading real inputs: formats, bad inputs, metadata, noise and comments.
 
 use jiff::civil::{Date, date};
-use recount::document::{
-    Document, InputFormat, InputProblem, Item, ReadOptions, Severity, from_html, from_text,
-    read_inputs, repost_of_hint,
+use recount::wire::{DocumentRecord, document_json};
+use recount::{
+    Document, DocumentEntry, InputFormat, InputProblem, Item, ReadOptions, Severity, from_html,
+    from_text, read_inputs,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -213,28 +214,29 @@ fn header_sentence_with_a_date_is_not_a_dateline() {
     assert_eq!(header(&long).0, None);
 }
 
+/// Whether the document's record (`recount.document/1`) says it is a
+/// repost. (Which outlet the notice names is checked by the unit tests of
+/// `document/text.rs`.)
+fn is_repost(text: &str) -> bool {
+    let doc = from_text("a.txt", text);
+    let record = DocumentRecord::from_entry(&DocumentEntry::of(&doc, 0), &doc.origin);
+    let line: serde_json::Value = serde_json::from_str(&document_json(&record)).unwrap();
+    line["repost"].as_bool().unwrap()
+}
+
 #[test]
 fn repost_hints() {
-    assert_eq!(
-        repost_of_hint(
-            "Body.\n\nThe original source of this article is [Example Front](#)\nCopyright"
-        )
-        .as_deref(),
-        Some("Example Front")
-    );
-    assert_eq!(
-        repost_of_hint("This article was originally published on The Conversation.").as_deref(),
-        Some("The Conversation")
-    );
-    assert_eq!(
-        repost_of_hint("It was originally published by Example Wire on May 3, 2021.").as_deref(),
-        Some("Example Wire")
-    );
-    assert_eq!(
-        repost_of_hint("This piece first appeared on Antiwar.com.").as_deref(),
-        Some("Antiwar.com")
-    );
-    assert_eq!(repost_of_hint("Nothing of the sort here."), None);
+    assert!(is_repost(
+        "Body.\n\nThe original source of this article is [Example Front](#)\nCopyright"
+    ));
+    assert!(is_repost(
+        "This article was originally published on The Conversation."
+    ));
+    assert!(is_repost(
+        "It was originally published by Example Wire on May 3, 2021."
+    ));
+    assert!(is_repost("This piece first appeared on Antiwar.com."));
+    assert!(!is_repost("Nothing of the sort here."));
 }
 
 /// The real seed articles, when the shared corpus is present.
@@ -556,10 +558,8 @@ fn html_detected_by_content_and_override_to_text() {
     fs::write(&saved, "\n  <html><body><p>Five died.</p></body></html>").unwrap();
     let items = read_all(&[s(&saved)], &ReadOptions::default());
     assert_eq!(docs(&items)[0].text, "Five died.");
-    let options = ReadOptions {
-        format: InputFormat::Text,
-        ..ReadOptions::default()
-    };
+    let mut options = ReadOptions::default();
+    options.format = InputFormat::Text;
     let items = read_all(&[s(&page)], &options);
     assert!(docs(&items)[0].text.contains("<script>"));
 }
@@ -832,10 +832,8 @@ fn meta_csv_for_many_documents() {
         ),
     )
     .unwrap();
-    let options = ReadOptions {
-        meta_csv: Some(csv.clone()),
-        ..ReadOptions::default()
-    };
+    let mut options = ReadOptions::default();
+    options.meta_csv = Some(csv.clone());
     let items = read_all(&[s(&dir)], &options);
     let label = s(&csv);
     assert_eq!(
@@ -883,11 +881,9 @@ fn command_line_published_and_source_override() {
         "Example Monitor, November 18, 2021\n\nFive were killed.\n",
     )
     .unwrap();
-    let options = ReadOptions {
-        published: Some(date(2001, 2, 3)),
-        source: Some("Given".to_string()),
-        ..ReadOptions::default()
-    };
+    let mut options = ReadOptions::default();
+    options.published = Some(date(2001, 2, 3));
+    options.source = Some("Given".to_string());
     let items = read_all(&[s(&a)], &options);
     assert!(problems(&items).is_empty());
     assert_eq!(docs(&items)[0].published, Some(date(2001, 2, 3)));
@@ -925,7 +921,7 @@ mod robustness {
                 prop_assert!(r.start <= r.end && r.end <= doc.text.len());
                 prop_assert!(doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end));
             }
-            let _ = repost_of_hint(&text);
+            let _ = DocumentEntry::of(&doc, 0);
         }
 
         #[test]

@@ -16,9 +16,7 @@
 //! `sentences_pass` holds the cases recount reads correctly; `known_gaps`
 //! (ignored) holds the ones it does not yet, each with what it got instead.
 
-use recount::document::from_text;
-use recount::extract::{Claim, ExtractOptions, Extractor};
-use recount::rules::Rules;
+use recount::{Claim, ExtractOptions, Pipeline, Rules, from_text};
 
 /// An expected claim. `high: None` = open-ended.
 #[derive(Debug, Clone, Copy)]
@@ -142,7 +140,7 @@ fn matches(e: &Exp, c: &Claim) -> bool {
 
 /// The failures of `cases`, one message each.
 fn failures(cases: &[Case]) -> Vec<String> {
-    let ex = Extractor::new(Rules::default_rules(), ExtractOptions::default());
+    let ex = Pipeline::new(Rules::default_rules(), ExtractOptions::default());
     let mut out = Vec::new();
     for case in cases {
         let claims = ex.extract(&from_text("t", case.text));

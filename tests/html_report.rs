@@ -4,18 +4,16 @@
 //! external assets. Run on the seeds (`../shared/corpus/seeds`, skipped if
 //! absent) and on the shipped examples.
 
-use recount::document::{ReadOptions, read_inputs};
-use recount::extract::ExtractOptions;
-use recount::pipeline::Pipeline;
-use recount::reconcile::{Reconciliation, Status};
-use recount::report::{Format, Style, html, render};
-use recount::rules::Rules;
+use recount::{
+    ExtractOptions, Format, Pipeline, ReadOptions, Report, Rules, Status, Style, read_inputs,
+    render,
+};
 use scraper::{ElementRef, Html, Selector};
 use std::path::Path;
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
-fn reconcile(dir: &Path) -> Reconciliation {
+fn reconcile(dir: &Path) -> Report {
     let inputs = [dir.to_str().expect("utf-8 path").to_string()];
     let outcome = Pipeline::new(Rules::default_rules(), ExtractOptions::default())
         .run(read_inputs(&inputs, &ReadOptions::default()), |_| {});
@@ -32,7 +30,7 @@ fn text(e: ElementRef) -> String {
 }
 
 /// Every structural promise of the page, checked against the reconciliation.
-fn check(rec: &Reconciliation) -> Html {
+fn check(rec: &Report) -> Html {
     let page = render(rec, Format::Html, Style::default());
     assert!(page.starts_with("<!DOCTYPE html>"));
     let doc = Html::parse_document(&page);
@@ -206,7 +204,7 @@ fn escaping_and_char_boundaries() {
     c.quote = format!("é<i>{}</i>", c.number).into();
     // A span inside a multi-byte character must not panic: falls back to a search.
     c.quote_start = c.start - 1;
-    let page = html::render(&rec);
+    let page = render(&rec, Format::Html, Style::default());
     assert!(!page.contains("<script>"));
     assert!(!page.contains("<img"));
     assert!(!page.contains("<b>bad"));

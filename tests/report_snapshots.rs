@@ -5,18 +5,16 @@
 //! out for the ids they show and snapshots do not depend on where the
 //! checkout lives.
 
-use recount::document::{Item, ReadOptions, read_inputs};
-use recount::extract::ExtractOptions;
-use recount::pipeline::Pipeline;
-use recount::reconcile::Reconciliation;
-use recount::report::{Format, Style, explain, render};
-use recount::rules::Rules;
+use recount::{
+    ExtractOptions, Format, Item, Pipeline, ReadOptions, Report, Rules, Style, explain,
+    read_inputs, render,
+};
 use std::path::Path;
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
 /// Run the pipeline over a folder, its ids starting `shown` instead of the path.
-fn reconcile_folder(dir: &Path, shown: &str) -> Reconciliation {
+fn reconcile_folder(dir: &Path, shown: &str) -> Report {
     let path = dir.to_str().expect("utf-8 path").to_string();
     let prefix = format!("{path}/");
     let rename = |s: &mut String| {
@@ -55,7 +53,7 @@ fn reconcile_folder(dir: &Path, shown: &str) -> Reconciliation {
     rec
 }
 
-fn seeds() -> Option<Reconciliation> {
+fn seeds() -> Option<Report> {
     let dir = Path::new(MANIFEST).join("../shared/corpus/seeds");
     if !dir.is_dir() {
         println!("note: ../shared/corpus/seeds is absent; seed snapshots skipped");
@@ -64,7 +62,7 @@ fn seeds() -> Option<Reconciliation> {
     Some(reconcile_folder(&dir, "seeds"))
 }
 
-fn examples() -> Reconciliation {
+fn examples() -> Report {
     reconcile_folder(
         &Path::new(MANIFEST).join("examples/articles"),
         "examples/articles",
@@ -101,7 +99,7 @@ fn seeds_json() {
     let Some(rec) = seeds() else { return };
     let out = render(&rec, Format::Json, Style::default());
     let v: serde_json::Value = serde_json::from_str(&out).expect("report JSON");
-    assert_eq!(v["schema"], recount::report::REPORT_SCHEMA);
+    assert_eq!(v["schema"], recount::wire::REPORT_SCHEMA);
     insta::assert_snapshot!(out);
 }
 

@@ -3,10 +3,10 @@
 //! the report — same groups, statuses, figures, totals and exit status —
 //! on the shipped examples, the seeds and gva-dev.
 
-use recount::document::{self, Item, ReadOptions};
-use recount::extract::ExtractOptions;
-use recount::pipeline::{Outcome, Pipeline};
-use recount::rules::{DEFAULT_RULES, Rules};
+use recount::{ExtractOptions, Item, Outcome, Pipeline, ReadOptions, Role, Rules, from_text};
+
+/// The rules embedded in the binary.
+const DEFAULT_RULES: &str = include_str!("../rules.toml");
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -83,7 +83,7 @@ fn digest(outcome: &Outcome, names: &BTreeMap<String, String>) -> Vec<String> {
 }
 
 fn run(pipeline: &Pipeline, inputs: &[String]) -> Outcome {
-    let items: Vec<Item> = document::read_inputs(inputs, &ReadOptions::default()).collect();
+    let items: Vec<Item> = recount::read_inputs(inputs, &ReadOptions::default()).collect();
     pipeline.run(items.into_iter(), |_| {})
 }
 
@@ -156,7 +156,7 @@ fn percentages_follow_the_role_not_the_name() {
     )
     .expect("rules");
     let pipeline = Pipeline::new(rules, ExtractOptions::default());
-    let a = document::from_text(
+    let a = from_text(
         "a.txt",
         "May 2, 2024\n\nTurnout was 61% of registered voters. 40% of the buildings were damaged.",
     );
@@ -178,10 +178,10 @@ fn a_single_death_outranks_the_injury_under_any_name() {
     let renamed = renamed_rules().0;
     for rules in [rules, renamed] {
         let pipeline = Pipeline::new(rules, ExtractOptions::default());
-        let doc = document::from_text("a.txt", "He was taken to a hospital, where he later died.");
+        let doc = from_text("a.txt", "He was taken to a hospital, where he later died.");
         let claims = pipeline.extract(&doc);
         assert_eq!(claims.len(), 1, "{claims:?}");
-        assert_eq!(claims[0].role, Some(recount::rules::Role::Killed));
+        assert_eq!(claims[0].role, Some(Role::Killed));
     }
 }
 
@@ -193,7 +193,7 @@ fn rules_without_a_default_population_load() {
     )
     .expect("a population with role default is not required");
     let pipeline = Pipeline::new(rules, ExtractOptions::default());
-    let claims = pipeline.extract(&document::from_text("a.txt", "Three were killed."));
+    let claims = pipeline.extract(&from_text("a.txt", "Three were killed."));
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].population, None);
 }

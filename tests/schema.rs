@@ -143,18 +143,15 @@ fn find_open_objects(s: &Value, at: &str, open: &mut Vec<String>) {
 
 #[test]
 fn schema_titles_are_the_versions_the_library_writes() {
-    assert_eq!(schema_json("claim")["title"], recount::report::CLAIM_SCHEMA);
+    assert_eq!(schema_json("claim")["title"], recount::wire::CLAIM_SCHEMA);
     assert_eq!(
         schema_json("claim")["properties"]["schema"]["const"],
-        recount::report::CLAIM_SCHEMA
+        recount::wire::CLAIM_SCHEMA
     );
-    assert_eq!(
-        schema_json("report")["title"],
-        recount::report::REPORT_SCHEMA
-    );
+    assert_eq!(schema_json("report")["title"], recount::wire::REPORT_SCHEMA);
     assert_eq!(
         schema_json("report")["properties"]["schema"]["const"],
-        recount::report::REPORT_SCHEMA
+        recount::wire::REPORT_SCHEMA
     );
     assert_eq!(
         schema_json("number")["properties"]["schema"]["const"],
@@ -162,11 +159,11 @@ fn schema_titles_are_the_versions_the_library_writes() {
     );
     assert_eq!(
         schema_json("document-record")["title"],
-        recount::report::DOCUMENT_SCHEMA
+        recount::wire::DOCUMENT_SCHEMA
     );
     assert_eq!(
         schema_json("document-record")["properties"]["schema"]["const"],
-        recount::report::DOCUMENT_SCHEMA
+        recount::wire::DOCUMENT_SCHEMA
     );
 }
 

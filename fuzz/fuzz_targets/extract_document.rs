@@ -5,17 +5,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use recount::document;
-use recount::extract::{ExtractOptions, Extractor};
-use recount::rules::Rules;
+use recount::Pipeline;
 use std::sync::LazyLock;
 
-static EXTRACTOR: LazyLock<Extractor> =
-    LazyLock::new(|| Extractor::new(Rules::default_rules(), ExtractOptions::default()));
+static EXTRACTOR: LazyLock<Pipeline> = LazyLock::new(Pipeline::with_default_rules);
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
-    let doc = document::from_text("fuzz.txt", &input);
+    let doc = recount::from_text("fuzz.txt", &input);
     let text = doc.text.as_str();
     for c in EXTRACTOR.extract(&doc) {
         assert!(c.start <= c.end && c.end <= text.len(), "span {c:?}");

@@ -3,11 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use recount::document;
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
-    let doc = document::from_html("fuzz.html", &input);
+    let doc = recount::from_html("fuzz.html", &input);
     let text = doc.text.as_str();
     for r in doc.noise.iter().chain(&doc.comments) {
         assert!(r.start <= r.end && r.end <= text.len(), "range {r:?}");

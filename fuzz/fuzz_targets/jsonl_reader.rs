@@ -2,13 +2,13 @@
 //! end: never panics, every item is a document or a located problem, and
 //! every document's ranges lie within its text on char boundaries.
 //!
-//! There is no in-memory JSON Lines API (the stream is private to
-//! `document::read`), so each input is written to one reused file in
+//! There is no in-memory JSON Lines API (the stream is private to the
+//! library), so each input is written to one reused file in
 //! /dev/shm (a RAM disk; falls back to the system temp dir).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use recount::document::{self, Item, ReadOptions};
+use recount::{Item, ReadOptions, read_inputs};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(path, data).expect("write the temporary input");
     let inputs = [path.to_string_lossy().into_owned()];
     let label = inputs[0].clone();
-    for item in document::read_inputs(&inputs, &ReadOptions::default()) {
+    for item in read_inputs(&inputs, &ReadOptions::default()) {
         match item {
             Item::Document(doc) => {
                 assert!(doc.origin.starts_with(&label), "{doc:?}");

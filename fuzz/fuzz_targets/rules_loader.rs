@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use recount::rules::Rules;
+use recount::Rules;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     match Rules::from_toml("fuzz.toml", text) {
         Ok(rules) => {
             assert!(!rules.categories.is_empty());
-            assert!(rules.populations.iter().any(|p| p == "people"));
+            assert!(rules.populations.iter().any(|p| p.name == "people"));
         }
         Err(e) => {
             assert_eq!(e.file, "fuzz.toml");

@@ -14,10 +14,21 @@ mod text;
 pub(crate) use read::{cannot_read, describe_json_error, invalid_utf8, walk};
 
 pub use html::from_html;
-pub use text::{from_text, repost_of_hint};
+pub use text::from_text;
+pub(crate) use text::repost_of_hint;
 
-/// One article, as the rest of the pipeline sees it.
+/// One article, as the rest of the pipeline sees it. Made by
+/// [`from_text`], [`from_html`] or [`read_inputs`]; its metadata fields may
+/// be set afterwards.
+///
+/// ```
+/// let mut doc = recount::from_text("a.txt", "Blast at depot\nMay 4, 2023\n\nTwo people died.");
+/// assert_eq!(doc.title.as_deref(), Some("Blast at depot"));
+/// assert_eq!(doc.published, Some(jiff::civil::date(2023, 5, 4)));
+/// doc.source = Some("Valley Herald".into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Stable identifier: the file path as given (folders: the path under it),
     /// or the `id` of a JSON Lines record.
@@ -26,11 +37,13 @@ pub struct Document {
     pub origin: String,
     /// The article text (HTML already reduced to text; BOM removed; CRLF → LF).
     pub text: String,
+    /// The headline, from metadata or the text's header lines.
     pub title: Option<String>,
     /// Publication date, from metadata or the text's header lines.
     pub published: Option<jiff::civil::Date>,
     /// The outlet (`South Front`, `TRT World`).
     pub source: Option<String>,
+    /// Where it was published, from metadata.
     pub url: Option<String>,
     /// Documents sharing an event id are reconciled together as one event.
     pub event: Option<String>,
@@ -84,16 +97,29 @@ impl Document {
 
 /// How to read an input. `Auto` decides by extension, then by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum InputFormat {
+    /// By extension (`.html`, `.jsonl`, …), then by content.
     #[default]
     Auto,
+    /// Plain text ([`from_text`]).
     Text,
+    /// An HTML page ([`from_html`]).
     Html,
+    /// JSON Lines, one document a line (`docs/schema/document.schema.json`).
     Jsonl,
 }
 
-/// Options for [`read_inputs`].
+/// Options for [`read_inputs`]. The default detects every input's format
+/// and sets no metadata.
+///
+/// ```
+/// let mut options = recount::ReadOptions::default();
+/// options.format = recount::InputFormat::Html;
+/// options.source = Some("Valley Herald".into());
+/// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ReadOptions {
     /// Overrides format detection for every input.
     pub format: InputFormat,
@@ -111,8 +137,11 @@ pub struct ReadOptions {
 /// CSV metadata) or `path:byte N`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InputProblem {
+    /// Where: `path`, `path:line` or `path:byte N`.
     pub location: String,
+    /// How bad it is.
     pub severity: Severity,
+    /// What is wrong, for people.
     pub message: String,
 }
 
@@ -131,7 +160,10 @@ pub enum Severity {
 /// One step of [`read_inputs`]: a document or a problem.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
+    /// A document read.
     Document(Document),
+    /// An input that could not be read, a document skipped, or a warning
+    /// about the document that follows.
     Problem(InputProblem),
 }
 

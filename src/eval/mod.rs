@@ -1,12 +1,34 @@
-//! Scoring against hand annotation: the gold TOML of `shared/gold/` (claims,
-//! numbers that must not be claims, and the reconciled figures the report
-//! must show), and JSON Lines of incidents with a casualty database's counts.
+//! Scoring against hand annotation, as `recount eval` does: the gold TOML
+//! of `shared/gold/` (claims, numbers that must not be claims, and the
+//! reconciled figures the report must show), and JSON Lines of incidents
+//! with a casualty database's counts.
+//!
+//! ```
+//! use recount::eval::{Gold, render_gold, score_gold};
+//! use recount::{Pipeline, from_text};
+//!
+//! let gold = Gold::from_toml("gold.toml", r#"
+//! [[claim]]
+//! doc = "a.txt"
+//! quote = "Three people were killed in the blast."
+//! number = "Three"
+//! category = "killed"
+//! low = 3
+//! high = 3
+//! "#)?;
+//! let docs = [from_text("a.txt", "Three people were killed in the blast.")];
+//! let report = score_gold(&Pipeline::with_default_rules(), &gold, &docs);
+//! assert_eq!(report.f1(), 1.0);
+//! assert!(report.passed_strict());
+//! assert!(render_gold(&report).contains("required claims missed: 0"));
+//! # Ok::<(), recount::eval::GoldError>(())
+//! ```
 
 use crate::document::{Document, from_text};
 use crate::extract::Claim;
 use crate::number::Qualifier;
-use crate::pipeline::{Pipeline, entry_for};
-use crate::reconcile::{Reconciliation, Status};
+use crate::pipeline::Pipeline;
+use crate::reconcile::{DocumentEntry, Report, Status};
 use crate::rules::Role;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -16,26 +38,70 @@ use std::fmt::Write as _;
 /// otherwise score nothing and pass.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Gold {
     #[serde(default)]
-    pub event: Vec<GoldEvent>,
+    #[allow(dead_code)] // read and checked, not scored
+    pub(crate) event: Vec<GoldEvent>,
     #[serde(default)]
-    pub claim: Vec<GoldClaim>,
+    pub(crate) claim: Vec<GoldClaim>,
     #[serde(default)]
-    pub not_a_claim: Vec<NotAClaim>,
+    pub(crate) not_a_claim: Vec<NotAClaim>,
     #[serde(default)]
-    pub expect: Vec<Expect>,
+    pub(crate) expect: Vec<Expect>,
 }
 
+impl Gold {
+    /// Read a gold file's text; `file` names it in the error, which is
+    /// located like a compiler's (`gold.toml:1:3: unknown field ...`).
+    ///
+    /// ```
+    /// let err = recount::eval::Gold::from_toml("g.toml", "[[claims]]\n").unwrap_err();
+    /// assert!(err.to_string().starts_with("g.toml:1:3: unknown field `claims`"));
+    /// ```
+    pub fn from_toml(file: &str, text: &str) -> Result<Gold, GoldError> {
+        toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map_or((1, 1), |s| crate::text::line_col(text, s.start));
+            GoldError {
+                file: file.to_string(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })
+    }
+}
+
+/// A gold file that cannot be read, located like a compiler error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+#[non_exhaustive]
+pub struct GoldError {
+    /// The file, as given to [`Gold::from_toml`].
+    pub file: String,
+    /// 1-based line of the problem.
+    pub line: usize,
+    /// 1-based column (in characters) of the problem.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+// The gold format's events are read (and so checked) but not scored.
+#[allow(dead_code)]
 #[derive(Debug, Clone, Deserialize)]
-pub struct GoldEvent {
+pub(crate) struct GoldEvent {
     pub id: String,
     #[serde(default)]
     pub about: String,
 }
 
+// `approx` and `hedge` are part of the gold format, read but not scored.
+#[allow(dead_code)]
 #[derive(Debug, Clone, Deserialize)]
-pub struct GoldClaim {
+pub(crate) struct GoldClaim {
     pub doc: String,
     pub quote: String,
     pub number: String,
@@ -56,7 +122,7 @@ pub struct GoldClaim {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct NotAClaim {
+pub(crate) struct NotAClaim {
     pub doc: String,
     pub quote: String,
     #[serde(default)]
@@ -64,7 +130,7 @@ pub struct NotAClaim {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct Expect {
+pub(crate) struct Expect {
     pub event: String,
     pub category: String,
     pub party: Option<String>,
@@ -76,7 +142,7 @@ pub struct Expect {
 
 /// Precision, recall and F1 of one category.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Score {
+pub(crate) struct Score {
     pub true_positives: usize,
     pub false_positives: usize,
     pub false_negatives: usize,
@@ -114,27 +180,38 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-/// The result of scoring against a gold file.
+/// The result of scoring against a gold file: per-category precision,
+/// recall and F1, attribution accuracy, and every requirement of the gold
+/// that failed. [`render_gold`] writes it for people.
 #[derive(Debug, Clone, Default, Serialize)]
+#[non_exhaustive]
 pub struct GoldReport {
-    pub per_category: BTreeMap<String, Score>,
-    pub overall: Score,
+    pub(crate) per_category: BTreeMap<String, Score>,
+    pub(crate) overall: Score,
     /// Attribution accuracy over matched claims: (correct, compared).
-    pub party: (usize, usize),
-    pub population: (usize, usize),
-    pub speaker: (usize, usize),
+    pub(crate) party: (usize, usize),
+    pub(crate) population: (usize, usize),
+    pub(crate) speaker: (usize, usize),
     /// Non-stretch gold claims missed (or found with a wrong category or value).
-    pub missed_required: usize,
-    pub mismatches: Vec<String>,
-    pub violations: Vec<String>,
-    pub expect_failures: Vec<String>,
-    pub expect_passed: usize,
-    pub unexpected_conflicts: Vec<String>,
-    pub documents_missing: Vec<String>,
+    pub(crate) missed_required: usize,
+    pub(crate) mismatches: Vec<String>,
+    pub(crate) violations: Vec<String>,
+    pub(crate) expect_failures: Vec<String>,
+    pub(crate) expect_passed: usize,
+    pub(crate) unexpected_conflicts: Vec<String>,
+    pub(crate) documents_missing: Vec<String>,
 }
 
 impl GoldReport {
-    /// Everything the gold requires holds.
+    /// The F1 over every category: `recount eval --min-f1` compares it.
+    pub fn f1(&self) -> f64 {
+        self.overall.f1()
+    }
+
+    /// Everything the gold requires holds: no required claim missed, no
+    /// `not_a_claim` read as a claim, every expected group as expected, no
+    /// other group in conflict, every gold document given
+    /// (`recount eval --strict`).
     pub fn passed_strict(&self) -> bool {
         self.violations.is_empty()
             && self.expect_failures.is_empty()
@@ -160,7 +237,7 @@ fn same_value(c: &Claim, g: &GoldClaim) -> bool {
 
 /// Speakers match when the words that name them overlap: `Azerbaijani MoD`
 /// and `Azerbaijan's defence ministry` both name Azerbaijan's ministry.
-pub fn same_speaker(predicted: &str, gold: &str) -> bool {
+pub(crate) fn same_speaker(predicted: &str, gold: &str) -> bool {
     fn norm(s: &str) -> Vec<String> {
         let s = s
             .to_lowercase()
@@ -186,14 +263,22 @@ pub fn same_speaker(predicted: &str, gold: &str) -> bool {
     shared * 2 >= g.len().max(p.len())
 }
 
-/// Score a pipeline on gold documents. `documents` are the gold's documents,
-/// matched to the gold's `doc` by file name.
-pub fn score_gold(
-    gold: &Gold,
-    documents: &[Document],
-    claims: &[Claim],
-    rec: &Reconciliation,
-) -> GoldReport {
+/// Score a pipeline on gold documents: extract and reconcile `documents`
+/// (the gold's documents, matched to the gold's `doc` by file name), then
+/// compare the claims and groups with the gold.
+pub fn score_gold(pipeline: &Pipeline, gold: &Gold, documents: &[Document]) -> GoldReport {
+    let outcome = pipeline.reconcile_documents(documents.iter().cloned());
+    let claims: Vec<Claim> = outcome
+        .reconciliation
+        .groups
+        .iter()
+        .flat_map(|g| g.claims.iter().cloned())
+        .collect();
+    score(gold, documents, &claims, &outcome.reconciliation)
+}
+
+/// [`score_gold`] of the claims and report the pipeline gave.
+fn score(gold: &Gold, documents: &[Document], claims: &[Claim], rec: &Report) -> GoldReport {
     let mut report = GoldReport::default();
     let docs: HashMap<&str, &Document> = documents.iter().map(|d| (file_name(&d.id), d)).collect();
     let gold_docs: Vec<&str> = {
@@ -458,7 +543,7 @@ pub fn score_gold(
             g.population.clone(),
         );
         if !expected_keys.contains(&key) {
-            report.unexpected_conflicts.push(crate::report::figure(g));
+            report.unexpected_conflicts.push(g.figure());
         }
     }
     report
@@ -471,7 +556,8 @@ fn locate(text: &str, quote: &str, number: &str) -> Option<(usize, usize)> {
     Some((q + n, q + n + number.len()))
 }
 
-/// The gold report as text, each mismatch on a line of its own.
+/// The gold report as text, each mismatch on a line of its own: what
+/// `recount eval --gold` prints.
 pub fn render_gold(r: &GoldReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -541,24 +627,27 @@ pub fn render_gold(r: &GoldReport) -> String {
 
 // ---------------------------------------------------------------- incidents
 
-/// One incident of the incidents format (`gva-dev/incidents.jsonl`).
+/// One incident of the incidents format (`gva-dev/incidents.jsonl`): its
+/// articles and the counts a casualty database recorded.
 #[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
 pub struct Incident {
-    pub incident_id: String,
-    pub gold: IncidentGold,
+    pub(crate) incident_id: String,
+    pub(crate) gold: IncidentGold,
     #[serde(default)]
-    pub incident_date: Option<String>,
-    pub docs: Vec<IncidentDoc>,
+    #[allow(dead_code)] // read, never used: part of the format
+    pub(crate) incident_date: Option<String>,
+    pub(crate) docs: Vec<IncidentDoc>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct IncidentGold {
+pub(crate) struct IncidentGold {
     pub killed: Option<f64>,
     pub injured: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct IncidentDoc {
+pub(crate) struct IncidentDoc {
     pub doc_id: String,
     #[serde(default)]
     pub date: Option<String>,
@@ -567,26 +656,43 @@ pub struct IncidentDoc {
     pub text: String,
 }
 
-/// How often the reconciled totals equal the recorded counts.
+/// How often the reconciled totals equal the recorded counts: start from
+/// `IncidentReport::default()`, add each incident with [`score_incident`],
+/// and write it with [`render_incidents`].
 #[derive(Debug, Clone, Default, Serialize)]
+#[non_exhaustive]
 pub struct IncidentReport {
-    pub incidents: usize,
-    pub documents: usize,
-    pub killed_exact: usize,
-    pub injured_exact: usize,
-    pub killed_positive: usize,
-    pub killed_positive_exact: usize,
-    pub injured_positive: usize,
-    pub injured_positive_exact: usize,
+    pub(crate) incidents: usize,
+    pub(crate) documents: usize,
+    pub(crate) killed_exact: usize,
+    pub(crate) injured_exact: usize,
+    pub(crate) killed_positive: usize,
+    pub(crate) killed_positive_exact: usize,
+    pub(crate) injured_positive: usize,
+    pub(crate) injured_positive_exact: usize,
     /// The recorded count is among the figures extracted.
-    pub killed_among: usize,
-    pub injured_among: usize,
-    pub misses: Vec<String>,
+    pub(crate) killed_among: usize,
+    pub(crate) injured_among: usize,
+    pub(crate) misses: Vec<String>,
 }
 
 impl Incident {
+    /// One line of an incidents file (JSON). The error is serde's message
+    /// (``missing field `gold` at line 1 column 19``).
+    ///
+    /// ```
+    /// use recount::eval::Incident;
+    ///
+    /// let line = r#"{"incident_id":"1","gold":{"killed":1,"injured":0},"docs":[{"doc_id":"a","text":"A man was killed."}]}"#;
+    /// assert!(Incident::from_json(line).is_ok());
+    /// assert!(Incident::from_json(r#"{"incident_id":"1"}"#).unwrap_err().starts_with("missing field"));
+    /// ```
+    pub fn from_json(line: &str) -> Result<Incident, String> {
+        serde_json::from_str(line).map_err(|e| e.to_string())
+    }
+
     /// The incident's articles as documents of one event.
-    pub fn documents(&self) -> Vec<Document> {
+    pub(crate) fn documents(&self) -> Vec<Document> {
         self.docs
             .iter()
             .map(|d| {
@@ -612,7 +718,9 @@ impl Incident {
     }
 }
 
-/// Run the pipeline per incident and compare its totals with the record.
+/// Run the pipeline on one incident's articles and compare its totals with
+/// the record, adding the result to `report`; with `show_misses`, each
+/// incident whose totals miss the record is listed with its quotes.
 pub fn score_incident(
     pipeline: &Pipeline,
     incident: &Incident,
@@ -624,7 +732,7 @@ pub fn score_incident(
     let mut entries = Vec::new();
     for d in &docs {
         let c = pipeline.extract(d);
-        entries.push(entry_for(d, c.len()));
+        entries.push(DocumentEntry::of(d, c.len()));
         claims.extend(c);
     }
     let rec = pipeline.reconcile_claims(entries, claims.clone());
@@ -709,7 +817,7 @@ pub fn score_incident(
     }
 }
 
-/// The incidents report as text.
+/// The incidents report as text: what `recount eval --incidents` prints.
 pub fn render_incidents(r: &IncidentReport) -> String {
     let pct = |a: usize, b: usize| format!("{:.1}% ({a}/{b})", 100.0 * ratio(a, b));
     let mut out = String::new();

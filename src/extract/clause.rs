@@ -680,16 +680,21 @@ pub(crate) fn speaker_before(all: &[Ann], v: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// The tokens of `s` with the default rules' word classes.
     fn anns(s: &str) -> Vec<Ann<'_>> {
-        crate::text::tokenize(s, 0)
-            .into_iter()
-            .map(|tok| Ann {
-                tok,
-                matches: Vec::new(),
-                quantity: None,
-                countable: false,
-                words: 0,
-                age: None,
+        let rules = crate::rules::Rules::default_rules();
+        let toks = crate::text::tokenize(s, 0);
+        (0..toks.len())
+            .map(|i| {
+                let (words, _) = rules.lexicon.lookup_at(&toks, i, false);
+                Ann {
+                    tok: toks[i].clone(),
+                    matches: Vec::new(),
+                    quantity: None,
+                    countable: false,
+                    words,
+                    age: None,
+                }
             })
             .collect()
     }

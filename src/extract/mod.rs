@@ -12,7 +12,8 @@ mod clause;
 mod incidents;
 mod time;
 
-pub use time::{EventTime, ParseEventTimeError, parse_date, sentence_time};
+pub(crate) use time::sentence_time;
+pub use time::{EventTime, ParseEventTimeError};
 
 use crate::document::Document;
 use crate::number::{self, Kind, Qualifier, Quantity};
@@ -24,16 +25,21 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// One figure a document states about a category of victims.
+/// One figure a document states about a category of victims, traced to
+/// its sentence. Its JSON is `recount.claim/1`
+/// ([`wire::claim_json`](crate::wire::claim_json)).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Claim {
     /// The document's id.
     pub doc: String,
-    /// Byte span of the figure in the document text.
+    /// Byte span of the figure in the document text: its first byte.
     pub start: usize,
+    /// Byte span of the figure in the document text: one past its last byte.
     pub end: usize,
-    /// 1-based line and column (in characters) of `start`.
+    /// 1-based line of `start`.
     pub line: usize,
+    /// 1-based column (in characters) of `start`.
     pub column: usize,
     /// The figure as written (`At least one`, `ten`, `An`).
     pub number: String,
@@ -41,14 +47,17 @@ pub struct Claim {
     pub quote: std::sync::Arc<str>,
     /// Byte offset of the quote in the document text.
     pub quote_start: usize,
+    /// The category, as the rules name it (`killed`, `wounded`).
     pub category: String,
     /// What the category means (its `role` in the rules), so that the
     /// claim is understood without the rules that found it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
-    /// The stated range; `high` null = open-ended.
+    /// The stated range: smallest value; `None` = unbounded below.
     pub low: Option<f64>,
+    /// The stated range: largest value; `None` = open-ended.
     pub high: Option<f64>,
+    /// How the text qualified the figure (`at least`, `about`).
     pub qualifier: Qualifier,
     /// The victims' side, when the text says it.
     pub party: Option<String>,
@@ -58,14 +67,17 @@ pub struct Claim {
     /// victims of no stated kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub population_role: Option<PopulationRole>,
+    /// Who the sentence says gave the figure (`the emergency service`).
     pub speaker: Option<String>,
+    /// Hedges on the figure (`preliminary`, `reportedly`).
     pub hedges: Vec<String>,
     /// When the event happened: stated in the sentence, or the publication date.
     pub event_time: Option<EventTime>,
     /// For percentages: what the figure is a share of (`inhabited settlements`).
     pub subject: Option<String>,
-    /// The document's publication date and outlet, so a claim stands alone.
+    /// The document's publication date, so a claim stands alone.
     pub published: Option<jiff::civil::Date>,
+    /// The document's outlet, so a claim stands alone.
     pub outlet: Option<String>,
     /// The claim was read from reader comments.
     pub in_comments: bool,
@@ -101,6 +113,7 @@ pub struct Claim {
 /// How a claim counts toward its document's toll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Counts {
     /// It states the figure (`12 people were killed`).
     #[default]
@@ -122,6 +135,7 @@ pub enum Counts {
 
 /// One victim as a text refers to them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Person {
     /// The name as written (`Maria Lopez`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,7 +158,9 @@ pub struct Person {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
+    /// A man or a boy.
     Male,
+    /// A woman or a girl.
     Female,
 }
 
@@ -180,18 +196,25 @@ pub enum Reference {
 
 /// A claim a derived figure comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Derivation {
-    /// Its category and role.
+    /// Its category.
     pub category: String,
+    /// Its category's role.
     pub role: Option<Role>,
-    /// Its figure as written, and its byte span in the document.
+    /// Its figure as written.
     pub number: String,
+    /// Byte span of the figure in the document text.
     pub start: usize,
+    /// End of that span.
     pub end: usize,
+    /// 1-based line of `start`.
     pub line: usize,
+    /// 1-based column (in characters) of `start`.
     pub column: usize,
-    /// Its value.
+    /// Its range's low end.
     pub low: Option<f64>,
+    /// Its range's high end (`None`: open).
     pub high: Option<f64>,
     /// Its sentence.
     pub quote: std::sync::Arc<str>,
@@ -208,14 +231,12 @@ impl<'de> Deserialize<'de> for Claim {
     /// (as the extractor decided), else as the publication date.
     ///
     /// ```
-    /// use recount::document;
-    /// use recount::extract::Claim;
-    /// use recount::pipeline::Pipeline;
+    /// use recount::{Claim, Pipeline, from_text};
     ///
-    /// let mut doc = document::from_text("a.txt", "Five people were killed on Tuesday. Two died today.");
+    /// let mut doc = from_text("a.txt", "Five people were killed on Tuesday. Two died today.");
     /// doc.published = Some(jiff::civil::date(2024, 3, 7));
     /// for claim in Pipeline::with_default_rules().extract(&doc) {
-    ///     let line = recount::report::claim_json(&claim);
+    ///     let line = recount::wire::claim_json(&claim);
     ///     let back: Claim = serde_json::from_str(&line).unwrap();
     ///     assert_eq!(back, claim);
     /// }
@@ -315,8 +336,14 @@ fn states_time(sentence: &str, published: Option<jiff::civil::Date>) -> bool {
         || sentence_time(sentence, 0, &number::scan(sentence), published).is_some()
 }
 
-/// Options of the extractor.
+/// Options of the extractor. The default skips reader comments.
+///
+/// ```
+/// let mut options = recount::ExtractOptions::default();
+/// options.include_comments = true;
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExtractOptions {
     /// Read reader comments too (they are marked, and skipped by default).
     pub include_comments: bool,

@@ -11,13 +11,16 @@ use std::str::FromStr;
 /// A span of days the event falls in: a day, a week, a month or a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EventTime {
+    /// The first day.
     pub first: Date,
+    /// The last day (the first, for a single day).
     pub last: Date,
     /// True when the sentence stated it; false when it is the publication date.
     pub stated: bool,
 }
 
 impl EventTime {
+    /// One day; `stated` as the field says.
     pub fn day(d: Date, stated: bool) -> EventTime {
         EventTime {
             first: d,
@@ -93,7 +96,7 @@ impl FromStr for EventTime {
     /// `Deserialize`, which knows).
     ///
     /// ```
-    /// use recount::extract::EventTime;
+    /// use recount::EventTime;
     /// for s in ["2021-11-16", "2020-09", "2020", "2021-11-16/2021-11-18"] {
     ///     assert_eq!(s.parse::<EventTime>().unwrap().to_string(), s);
     /// }
@@ -210,7 +213,7 @@ fn infer_year(month: i8, day: i8, published: Option<Date>) -> Option<Date> {
 
 /// Parse the surface of a date quantity (`November 17th`, `17.11.2021`,
 /// `2021-11-17`, `September 27, 2020`, `November 2020`).
-pub fn parse_date(surface: &str, published: Option<Date>) -> Option<EventTime> {
+fn parse_date(surface: &str, published: Option<Date>) -> Option<EventTime> {
     let s = surface.trim();
     let digits: Vec<&str> = s
         .split(|c: char| !c.is_ascii_digit())
@@ -269,7 +272,7 @@ pub fn parse_date(surface: &str, published: Option<Date>) -> Option<EventTime> {
 ///
 /// The first time expression wins, except one that dates the statement
 /// rather than the event (`said on Wednesday`).
-pub fn sentence_time(
+pub(crate) fn sentence_time(
     sentence: &str,
     base: usize,
     quantities: &[Quantity],

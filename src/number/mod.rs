@@ -5,13 +5,18 @@
 //! range (`low`/`high`, `None` = open-ended), how the text qualified it, and
 //! its [`Kind`], so years, dates, money and the like are reported for what
 //! they are and never become casualty counts.
+//!
+//! `docs/numbers.md` describes the grammar.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-pub mod grammar;
+// Its `word_number` and `spaced_unit` serve only the grammar's tests
+// (`tests.rs`): dead in other builds now that the grammar is private.
+#[cfg_attr(not(test), allow(dead_code))]
+mod grammar;
 mod lexicon;
 mod scanner;
 
@@ -20,30 +25,52 @@ pub use scanner::Scanner;
 /// What a stated quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
+    /// A number of things or people: `12`, `dozens`, `a dozen`.
     Count,
+    /// A share: `40%`, `40 percent`.
     Percent,
+    /// A year or decade: `2020`, `the 1990s`.
     Year,
+    /// A date: `March 3`, `17.11.2021`; the value is `YYYYMMDD` (`MMDD`
+    /// without a year).
     Date,
+    /// A time of day: `10:30`, `3 p.m.`
     Time,
+    /// An amount of money: `$5 million`, `€20`.
     Money,
+    /// A measurement with a unit: `5 km`, `40-ton`.
     Measure,
+    /// A length of time: `three days`, `10-year`.
     Duration,
+    /// A rank: `3rd`, `the second`.
     Ordinal,
+    /// A number that names rather than counts: phone numbers, `No. 7`;
+    /// it has no value.
     Identifier,
 }
 
 /// How the text qualified the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Qualifier {
+    /// As stated: `12`.
     Exact,
+    /// `at least 12`: `high` is open.
     AtLeast,
+    /// `more than 12`: `low` excluded, `high` open.
     MoreThan,
+    /// `at most 12`, `up to 12`.
     AtMost,
+    /// `fewer than 12`: `high` excluded.
     LessThan,
+    /// `about 12`, `nearly 12`.
     Approx,
+    /// `10 to 15`, `between 10 and 15`.
     Range,
+    /// `dozens`, `hundreds of`: a vague range.
     Vague,
 }
 
@@ -95,6 +122,7 @@ impl Qualifier {
 
 /// One quantity mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// Byte offset of the first byte of the mention (qualifier included).
     pub start: usize,
@@ -104,7 +132,9 @@ pub struct Quantity {
     pub low: Option<f64>,
     /// Largest value the text allows; `None` = open-ended (`at least 7`).
     pub high: Option<f64>,
+    /// How the text qualified the value.
     pub qualifier: Qualifier,
+    /// What the quantity measures.
     pub kind: Kind,
 }
 

@@ -14,13 +14,13 @@ const SKETCH: usize = 256;
 /// Smallest hashes kept while reading, before duplicates are removed.
 const KEEP: usize = SKETCH * 4;
 /// Share of the smaller document's shingles that must appear in the larger.
-pub const CONTAINMENT: f64 = 0.6;
+const CONTAINMENT: f64 = 0.6;
 /// Documents with fewer shingles than this are too short to call copies.
 const MIN_SHINGLES: usize = 30;
 
 /// What copy detection keeps of a document: a few kilobytes, not its text.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Fingerprint {
+pub(crate) struct Fingerprint {
     /// Sorted, deduplicated smallest shingle hashes.
     sketch: Vec<u64>,
     /// Number of distinct shingles in the document.
@@ -66,7 +66,7 @@ impl Hasher for FnvHasher {
 }
 
 impl Fingerprint {
-    pub fn of(text: &str) -> Fingerprint {
+    pub(crate) fn of(text: &str) -> Fingerprint {
         // One pass, no copies and no per-word storage: each word is hashed
         // as it is read (lowercased), the last `SHINGLE` word hashes are kept
         // in a ring, and only the smallest shingle hashes are kept — a
@@ -137,7 +137,7 @@ impl Fingerprint {
     }
 
     /// Estimated share of `self`'s shingles that are also in `other`.
-    pub fn containment_in(&self, other: &Fingerprint) -> f64 {
+    pub(crate) fn containment_in(&self, other: &Fingerprint) -> f64 {
         if self.shingles == 0 || other.shingles == 0 {
             return 0.0;
         }
@@ -184,7 +184,7 @@ impl Fingerprint {
 ///
 /// `order` decides which of two copies is the original: the one it ranks
 /// first (earlier publication, no repost notice, earlier input).
-pub fn find_copies(
+pub(crate) fn find_copies(
     prints: &[Fingerprint],
     is_original_first: impl Fn(usize, usize) -> bool,
 ) -> Vec<Option<usize>> {

@@ -11,8 +11,9 @@
 mod copies;
 mod toll;
 
-pub use copies::{CONTAINMENT, Fingerprint, find_copies};
+pub(crate) use copies::{Fingerprint, find_copies};
 
+use crate::document::{self, Document};
 use crate::extract::{Claim, EventTime, sentence_time};
 use crate::number::Qualifier;
 use crate::extract::Counts;
@@ -23,12 +24,19 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// What reconciliation needs of a document.
+/// What reconciliation needs of a document, and what the report lists of
+/// it: everything but its text. [`DocumentEntry::of`] makes one from a
+/// document; the reduce step reads them back ([`crate::claims`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DocumentEntry {
+    /// The document's id, as its claims' `doc` names it.
     pub id: String,
+    /// Its headline, if known.
     pub title: Option<String>,
+    /// The outlet that published it, if known.
     pub outlet: Option<String>,
+    /// Its publication date, if known.
     pub published: Option<Date>,
     /// The `event` the input assigned, if any.
     pub event: Option<String>,
@@ -40,16 +48,50 @@ pub struct DocumentEntry {
     pub skipped: Option<String>,
     /// Warnings about it (lossy decoding, bad metadata).
     pub warnings: Vec<String>,
+    /// What copy detection compares: a sketch of the text.
     #[serde(skip)]
-    pub fingerprint: Fingerprint,
+    pub(crate) fingerprint: Fingerprint,
     /// The text says it is a repost (`The original source of this article is …`).
     #[serde(skip)]
-    pub repost: bool,
+    pub(crate) repost: bool,
+}
+
+impl DocumentEntry {
+    /// The entry of a document that gave `claims` claims: id, title,
+    /// outlet, date, event, and the fingerprint that copy detection
+    /// compares — what [`Pipeline::reconcile_claims`](crate::Pipeline::reconcile_claims)
+    /// needs of a document besides its claims, made while its text is at hand.
+    ///
+    /// ```
+    /// use recount::{DocumentEntry, from_text};
+    ///
+    /// let doc = from_text("a.txt", "Blast at depot\nMay 4, 2023\n\nTwo people died.");
+    /// let entry = DocumentEntry::of(&doc, 1);
+    /// assert_eq!(entry.id, "a.txt");
+    /// assert_eq!(entry.published, Some(jiff::civil::date(2023, 5, 4)));
+    /// assert_eq!((entry.claims, entry.copy_of.as_deref()), (1, None));
+    /// ```
+    pub fn of(doc: &Document, claims: usize) -> DocumentEntry {
+        DocumentEntry {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            outlet: doc.source.clone(),
+            published: doc.published,
+            event: doc.event.clone(),
+            claims,
+            copy_of: None,
+            skipped: None,
+            warnings: Vec::new(),
+            fingerprint: Fingerprint::of(&doc.text),
+            repost: document::repost_of_hint(&doc.text).is_some(),
+        }
+    }
 }
 
 /// How the sources of a group relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Status {
     /// No value satisfies every independent source.
     Conflict,
@@ -62,6 +104,8 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status as the report writes it: `conflict`, `consistent`,
+    /// `agree`, `single-source`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Conflict => "conflict",
@@ -74,24 +118,33 @@ impl Status {
 
 /// One independent source's statement of a group's figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SourceValue {
     /// The source: its outlet, or the original document of a set of copies.
     pub source: String,
     /// Documents of this source that state the figure (copies included).
     pub documents: Vec<String>,
+    /// The outlet, if known.
     pub outlet: Option<String>,
+    /// When the source published the figure, if known.
     pub published: Option<Date>,
+    /// The stated range: smallest value; `None` = unbounded below.
     pub low: Option<f64>,
+    /// The stated range: largest value; `None` = open-ended.
     pub high: Option<f64>,
+    /// How the source qualified the figure.
     pub qualifier: Qualifier,
     /// The figure as the source wrote it.
     pub number: String,
+    /// Hedges on the figure (`preliminary`, `reportedly`).
     pub hedges: Vec<String>,
+    /// Who the source says gave the figure, if it says.
     pub speaker: Option<String>,
     /// Of the figure, the victims and the attackers, where the source
     /// tells them apart.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub victims: Option<f64>,
+    /// Of the figure, the attackers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub perpetrators: Option<f64>,
 }
@@ -124,7 +177,7 @@ impl SourceValue {
 }
 
 /// A figure as people read it.
-pub fn fmt_value(low: Option<f64>, high: Option<f64>, qualifier: Qualifier) -> String {
+pub(crate) fn fmt_value(low: Option<f64>, high: Option<f64>, qualifier: Qualifier) -> String {
     let mut out = String::new();
     write_value(&mut out, low, high, qualifier);
     out
@@ -180,47 +233,104 @@ fn write_value(out: &mut String, low: Option<f64>, high: Option<f64>, qualifier:
     }
 }
 
-/// Claims about one figure, reconciled.
+/// Claims about one figure — same event, category, party, population and
+/// subject — reconciled: a status, a low/best/high estimate and notes.
+/// `docs/reconcile.md` states the rules.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Group {
+    /// The event: the `event` id its documents give, the days its claims
+    /// fall in (`2021-11-16`, `2021-11-16/2021-11-18`), the year of a
+    /// figure from the past (`2020`), or `undated`.
     pub event: String,
+    /// The category, as the rules name it (`killed`, `wounded`).
     pub category: String,
+    /// The victims' side, if stated.
     pub party: Option<String>,
+    /// Who the victims were (`military`, `civilian`); none for percentages.
     pub population: Option<String>,
     /// For percentages: what the figure is a share of.
     pub subject: Option<String>,
+    /// How the independent sources relate.
     pub status: Status,
+    /// The smallest value the sources allow together; `None` = unbounded.
     pub low: Option<f64>,
+    /// The best single figure.
     pub best: Option<f64>,
+    /// The largest value the sources allow together; `None` = open-ended.
     pub high: Option<f64>,
+    /// How many independent sources state the figure (copies count once).
     pub independent_sources: usize,
     /// One entry per independent source, oldest first.
     pub sources: Vec<SourceValue>,
+    /// Why the status is what it is: revisions, hedges, copies, outliers.
     pub notes: Vec<String>,
+    /// The claims of the group, each with its quote.
     pub claims: Vec<Claim>,
+}
+
+impl Group {
+    /// The figure the group is about, as the report's first column writes
+    /// it: `2021-11-16 · Armenia · military · captured` (`any side` when no
+    /// party is stated).
+    ///
+    /// ```
+    /// use recount::{Pipeline, from_text};
+    ///
+    /// let doc = from_text("a.txt", "March 3, 2024\n\nThree soldiers were killed.");
+    /// let outcome = Pipeline::with_default_rules().reconcile_documents([doc]);
+    /// let group = &outcome.reconciliation.groups[0];
+    /// assert_eq!(group.figure(), "2024-03-03 · any side · military · killed");
+    /// ```
+    pub fn figure(&self) -> String {
+        let mut parts = vec![self.event.clone()];
+        parts.push(self.party.clone().unwrap_or_else(|| "any side".into()));
+        if let Some(p) = &self.population {
+            parts.push(p.clone());
+        }
+        parts.push(self.category.clone());
+        if let Some(s) = &self.subject {
+            parts.push(format!("of {s}"));
+        }
+        parts.join(" · ")
+    }
 }
 
 /// All sides together: how many were killed (wounded, …) in an event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Total {
+    /// The event, as its groups name it.
     pub event: String,
+    /// The category, as the rules name it.
     pub category: String,
+    /// Smallest total the groups allow.
     pub low: Option<f64>,
+    /// Best total.
     pub best: Option<f64>,
+    /// Largest total the groups allow; `None` = open-ended.
     pub high: Option<f64>,
     /// Of `best`, the victims and the attackers, where the sources tell
     /// them apart.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub victims: Option<f64>,
+    /// Of the figure, the attackers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub perpetrators: Option<f64>,
 }
 
-/// The reconciled result of a batch.
+/// The reconciled result of a batch: every document, the groups with their
+/// claims, and the totals. Rendered by [`render`](crate::render); its JSON
+/// is `recount.report/1` ([`wire::report_json`](crate::wire::report_json)).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reconciliation {
+#[non_exhaustive]
+pub struct Report {
+    /// Every document read, skipped ones included (with the reason), in
+    /// input order.
     pub documents: Vec<DocumentEntry>,
+    /// The groups, conflicts first.
     pub groups: Vec<Group>,
+    /// Per event and category, all sides together.
     pub totals: Vec<Total>,
     /// Figures about incidents the documents only mention in passing (an
     /// earlier attack, a round-up's other shootings), each stated by one
@@ -228,7 +338,8 @@ pub struct Reconciliation {
     pub asides: Vec<Claim>,
 }
 
-impl Reconciliation {
+impl Report {
+    /// How many groups are in conflict.
     pub fn conflicts(&self) -> usize {
         self.groups
             .iter()
@@ -239,7 +350,7 @@ impl Reconciliation {
 
 /// Settings of reconciliation.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReconcileOptions {
+pub(crate) struct ReconcileOptions {
     /// The name of the category whose role is `wounded`: the figures
     /// derived as people shot minus people killed take it. None: no figure
     /// is derived.
@@ -290,11 +401,11 @@ const CHUNK: usize = 1 << 14;
 /// parallel. The result does not depend on the number of threads.
 /// Documents and groups are numbered with `u32`: more than 4 billion of
 /// either would not fit in memory.
-pub fn reconcile(
+pub(crate) fn reconcile(
     mut documents: Vec<DocumentEntry>,
     mut claims: Vec<Claim>,
     options: &ReconcileOptions,
-) -> Reconciliation {
+) -> Report {
     let (roots, cluster_date) = mark_copies(&mut documents);
     let (tolls, derived) = document_tolls(&claims, options.wounded.as_deref());
     claims.extend(derived);
@@ -379,7 +490,7 @@ pub fn reconcile(
     });
     let asides = asides.into_iter().flat_map(|g| g.claims).collect();
     let totals = totals(&groups);
-    Reconciliation {
+    Report {
         documents,
         groups,
         totals,

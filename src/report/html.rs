@@ -5,10 +5,10 @@
 //! No scripts, no external assets: the page is one file that can be mailed,
 //! archived or opened offline. Every text from the input is escaped.
 
-use super::{figure, number, range};
+use super::{number, range};
 use crate::extract::Claim;
 use crate::number::{APPROX_TOLERANCE, Qualifier};
-use crate::reconcile::{Group, Reconciliation, SourceValue, Status};
+use crate::reconcile::{Group, Report, SourceValue, Status};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -98,7 +98,7 @@ footer { max-width: 1000px; margin: 32px auto; padding: 0 24px; font-size: 12px;
 "#;
 
 /// The HTML report.
-pub fn render(rec: &Reconciliation) -> String {
+pub fn render(rec: &Report) -> String {
     let doc_index: HashMap<&str, usize> = rec
         .documents
         .iter()
@@ -167,7 +167,7 @@ pub fn render(rec: &Reconciliation) -> String {
                 out,
                 "<li><span class=\"badge {status}\">{status}</span><a href=\"#group-{}\">{}</a> <span class=\"muted\">{}</span></li>",
                 i + 1,
-                escape(&figure(g)),
+                escape(&g.figure()),
                 escape(&range(g))
             );
         }
@@ -260,7 +260,7 @@ fn group(out: &mut String, n: usize, g: &Group, doc_index: &HashMap<&str, usize>
     let _ = writeln!(
         out,
         "<h3 id=\"group-{n}-h\"><span class=\"badge {status}\">{status}</span>{}</h3>",
-        escape(&figure(g))
+        escape(&g.figure())
     );
     let _ = writeln!(
         out,
@@ -442,7 +442,7 @@ fn chart(out: &mut String, n: usize, g: &Group) {
     let plot_bottom = TOP + rows * ROW_H;
     let height = plot_bottom + 34.0;
     let status = g.status.as_str();
-    let title = format!("{}: {} by source", figure(g), g.category);
+    let title = format!("{}: {} by source", g.figure(), g.category);
     let _ = writeln!(
         out,
         "<figure class=\"chart\">\n<svg class=\"chart {status}\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-{n}-title chart-{n}-desc\">"
@@ -725,6 +725,8 @@ mod tests {
                     number: v.to_string(),
                     hedges: Vec::new(),
                     speaker: None,
+                    victims: None,
+                    perpetrators: None,
                 }],
                 claims: Vec::new(),
                 notes: Vec::new(),

@@ -3,55 +3,47 @@
 //! claim in its sentence the way a compiler shows an error. `html` writes
 //! the whole report as one self-contained page with a range chart per group.
 
-pub mod html;
+mod html;
 
-use crate::claims::DocumentRecord;
 use crate::extract::Claim;
-use crate::reconcile::{Group, Reconciliation, Status, fmt_value};
+use crate::reconcile::{Group, Report, Status, fmt_value};
+use crate::wire::{self, NumberRow};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
-use serde::Serialize;
 use std::fmt::Write as _;
 
-/// Version of the JSON report contract (`docs/schema/report.schema.json`).
-pub const REPORT_SCHEMA: &str = "recount.report/1";
-/// Version of the claim contract (`docs/schema/claim.schema.json`).
-pub const CLAIM_SCHEMA: &str = "recount.claim/1";
-/// Version of the map step's document record
-/// (`docs/schema/document-record.schema.json`).
-pub const DOCUMENT_SCHEMA: &str = "recount.document/1";
-
-/// How a report is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How a report is written: the formats of `recount report --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
+    /// A terminal table, one row per group, conflicts first, then a summary
+    /// line and the totals.
     Table,
+    /// A Markdown table, one row per group, then the summary line.
     Markdown,
+    /// CSV with a header row, one row per group.
     Csv,
+    /// The JSON report, `recount.report/1` ([`wire::report_json`]).
     Json,
     /// One self-contained HTML page: summary, a range chart per group,
     /// quotes with the number marked, documents (`docs/output.md`).
     Html,
 }
 
-/// Terminal settings for the table.
+/// Terminal settings for the tables. The default is what a file or a pipe
+/// gets: no width limit, no colour.
+///
+/// ```
+/// let mut style = recount::Style::default();
+/// style.width = Some(100);
+/// style.color = true;
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Style {
     /// Wrap to this many columns; `None` = no limit.
     pub width: Option<u16>,
+    /// Colour the status column and `explain`'s marks (ANSI escapes).
     pub color: bool,
-}
-
-/// The figure a group is about: `2021-11-16 · Armenia · military · captured`.
-pub fn figure(g: &Group) -> String {
-    let mut parts = vec![g.event.clone()];
-    parts.push(g.party.clone().unwrap_or_else(|| "any side".into()));
-    if let Some(p) = &g.population {
-        parts.push(p.clone());
-    }
-    parts.push(g.category.clone());
-    if let Some(s) = &g.subject {
-        parts.push(format!("of {s}"));
-    }
-    parts.join(" · ")
 }
 
 fn number(v: Option<f64>) -> String {
@@ -63,7 +55,7 @@ fn number(v: Option<f64>) -> String {
 }
 
 /// `low / best / high`.
-pub fn range(g: &Group) -> String {
+pub(crate) fn range(g: &Group) -> String {
     format!(
         "{} / {} / {}",
         number(g.low),
@@ -100,18 +92,28 @@ fn sources(g: &Group) -> Vec<String> {
         .collect()
 }
 
-/// Render the whole report.
-pub fn render(rec: &Reconciliation, format: Format, style: Style) -> String {
+/// Render the whole report in a format, as `recount report --format`
+/// writes it.
+///
+/// ```
+/// use recount::{Format, Pipeline, Style, from_text};
+///
+/// let doc = from_text("a.txt", "Three people were killed in the blast.");
+/// let outcome = Pipeline::with_default_rules().reconcile_documents([doc]);
+/// let csv = recount::render(&outcome.reconciliation, Format::Csv, Style::default());
+/// assert!(csv.starts_with("event,party,population,category,subject,sources,"));
+/// ```
+pub fn render(rec: &Report, format: Format, style: Style) -> String {
     match format {
         Format::Table => table(rec, style),
         Format::Markdown => markdown(rec),
         Format::Csv => csv(rec),
-        Format::Json => json(rec),
+        Format::Json => wire::report_json(rec),
         Format::Html => html::render(rec),
     }
 }
 
-fn summary(rec: &Reconciliation) -> String {
+fn summary(rec: &Report) -> String {
     let read = rec.documents.iter().filter(|d| d.skipped.is_none()).count();
     let copies = rec.documents.iter().filter(|d| d.copy_of.is_some()).count();
     let skipped = rec.documents.len() - read;
@@ -125,7 +127,7 @@ fn summary(rec: &Reconciliation) -> String {
     )
 }
 
-fn table(rec: &Reconciliation, style: Style) -> String {
+fn table(rec: &Report, style: Style) -> String {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
@@ -153,7 +155,7 @@ fn table(rec: &Reconciliation, style: Style) -> String {
             });
         }
         t.add_row(vec![
-            Cell::new(figure(g)),
+            Cell::new(g.figure()),
             Cell::new(sources(g).join("\n")),
             Cell::new(range(g)),
             status,
@@ -189,7 +191,7 @@ fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "<br>")
 }
 
-fn markdown(rec: &Reconciliation) -> String {
+fn markdown(rec: &Report) -> String {
     let mut out = String::from(
         "| figure | sources | low / best / high | status | notes |\n|---|---|---|---|---|\n",
     );
@@ -197,7 +199,7 @@ fn markdown(rec: &Reconciliation) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            md_escape(&figure(g)),
+            md_escape(&g.figure()),
             md_escape(&sources(g).join("\n")),
             range(g),
             g.status.as_str(),
@@ -208,7 +210,7 @@ fn markdown(rec: &Reconciliation) -> String {
     out
 }
 
-fn csv(rec: &Reconciliation) -> String {
+fn csv(rec: &Report) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         "event",
@@ -243,56 +245,17 @@ fn csv(rec: &Reconciliation) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    schema: &'static str,
-    #[serde(flatten)]
-    rec: &'a Reconciliation,
-}
-
-fn json(rec: &Reconciliation) -> String {
-    let mut s = serde_json::to_string_pretty(&JsonReport {
-        schema: REPORT_SCHEMA,
-        rec,
-    })
-    .unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-/// One claim as a JSON Lines record, with the claim schema version.
-pub fn claim_json(claim: &Claim) -> String {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        schema: &'static str,
-        #[serde(flatten)]
-        claim: &'a Claim,
-    }
-    serde_json::to_string(&Line {
-        schema: CLAIM_SCHEMA,
-        claim,
-    })
-    .unwrap_or_default()
-}
-
-/// One document's record as a JSON Lines record, with the document schema
-/// version: what `recount extract --with-documents` writes before the
-/// document's claims, for [`crate::claims`] to read back.
-pub fn document_json(record: &DocumentRecord) -> String {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        schema: &'static str,
-        #[serde(flatten)]
-        record: &'a DocumentRecord,
-    }
-    serde_json::to_string(&Line {
-        schema: DOCUMENT_SCHEMA,
-        record,
-    })
-    .unwrap_or_default()
-}
-
-/// Claims as a table for people.
+/// Claims as a table for people, one row per claim: what `recount extract
+/// --format table` writes.
+///
+/// ```
+/// use recount::{Pipeline, Style, from_text};
+///
+/// let doc = from_text("a.txt", "Three people were killed in the blast.");
+/// let claims = Pipeline::with_default_rules().extract(&doc);
+/// let table = recount::claims_table(&claims, Style::default());
+/// assert!(table.contains("a.txt:1:1"));
+/// ```
 pub fn claims_table(claims: &[Claim], style: Style) -> String {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
@@ -330,9 +293,73 @@ pub fn claims_table(claims: &[Claim], style: Style) -> String {
     format!("{t}\n")
 }
 
+/// Quantities as a table for people, one row per quantity: what `recount
+/// numbers` writes by default.
+///
+/// ```
+/// use recount::from_text;
+/// use recount::wire::number_rows;
+///
+/// let rows = number_rows(&from_text("a.txt", "Two people died in 2020."));
+/// let table = recount::numbers_table(&rows);
+/// assert!(table.contains("a.txt:1:1"));
+/// assert!(table.contains("year"));
+/// ```
+pub fn numbers_table(rows: &[NumberRow]) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_header(vec![
+        "where",
+        "span",
+        "text",
+        "low",
+        "high",
+        "qualifier",
+        "kind",
+    ]);
+    // each cell as the row's JSON writes it, null as nothing
+    let number = |v: Option<f64>| {
+        v.and_then(serde_json::Number::from_f64)
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
+    let name = |v: serde_json::Result<serde_json::Value>| match v {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    };
+    for r in rows {
+        t.add_row(vec![
+            format!("{}:{}:{}", r.doc, r.line, r.column),
+            format!("{}..{}", r.start, r.end),
+            r.text.clone(),
+            number(r.low),
+            number(r.high),
+            name(serde_json::to_value(r.qualifier)),
+            name(serde_json::to_value(r.kind)),
+        ]);
+    }
+    format!("{t}\n")
+}
+
 /// Each conflicting group's claims in their sentences, the number
-/// underlined, with `file:line:col` — like a compiler's error in context.
-pub fn explain(rec: &Reconciliation, color: bool) -> String {
+/// underlined, with `file:line:col` — like a compiler's error in context:
+/// what `recount explain` writes.
+///
+/// ```
+/// use recount::{Pipeline, from_text};
+///
+/// let docs = [("a.txt", "12 people were killed."), ("b.txt", "14 people were killed.")]
+///     .map(|(id, text)| {
+///         let mut doc = from_text(id, text);
+///         doc.source = Some(format!("outlet of {id}"));
+///         doc
+///     });
+/// let outcome = Pipeline::with_default_rules().reconcile_documents(docs);
+/// let text = recount::explain(&outcome.reconciliation, false);
+/// assert!(text.starts_with("conflict: "));
+/// assert!(text.contains("  --> a.txt:1:1"));
+/// ```
+pub fn explain(rec: &Report, color: bool) -> String {
     let mut out = String::new();
     let (bold, red, reset) = if color {
         ("\x1b[1m", "\x1b[31m", "\x1b[0m")
@@ -340,7 +367,7 @@ pub fn explain(rec: &Reconciliation, color: bool) -> String {
         ("", "", "")
     };
     for g in rec.groups.iter().filter(|g| g.status == Status::Conflict) {
-        let _ = writeln!(out, "{bold}conflict{reset}: {}", figure(g));
+        let _ = writeln!(out, "{bold}conflict{reset}: {}", g.figure());
         for note in &g.notes {
             let _ = writeln!(out, "  = note: {note}");
         }

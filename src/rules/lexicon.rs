@@ -181,8 +181,8 @@ impl Lexicon {
     /// some kept phrase has no such word (only non-ASCII letters, or
     /// apostrophes), so no such prefilter is possible.
     ///
-    /// ```
-    /// use recount::rules::{Rules, Tag};
+    /// ```ignore
+    /// use crate::rules::{Rules, Tag}; // crate-internal: not run as a doc-test
     /// let rules = Rules::from_toml(
     ///     "r.toml",
     ///     "[[category]]\nname = \"killed\"\nafter = [\"taken to the hospital\", \"killed\"]\n\
@@ -213,11 +213,6 @@ impl Lexicon {
         out.sort();
         out.dedup();
         Some(out)
-    }
-
-    /// The phrases that start at token `i`, longest first.
-    pub fn matches_at(&self, toks: &[Tok], i: usize) -> Vec<PhraseMatch> {
-        self.lookup_at(toks, i, true).1
     }
 
     /// The word classes of token `i` (one bit per [`Word`]), and, if

@@ -9,9 +9,9 @@
 mod lexicon;
 mod words;
 
-pub use lexicon::{Lexicon, PhraseMatch, Shape, Tag};
+pub(crate) use lexicon::{Lexicon, PhraseMatch, Shape, Tag};
 use words::RawWords;
-pub use words::Word;
+pub(crate) use words::Word;
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -32,12 +32,17 @@ pub const MAX_PHRASES: usize = 200_000;
 /// A problem in a rules file, located like a compiler error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}:{column}: {message}")]
+#[non_exhaustive]
 pub struct RulesError {
+    /// The rules file, as named to [`Rules::from_toml`].
     pub file: String,
+    /// 1-based line of the problem.
     pub line: usize,
+    /// 1-based column (in characters) of the problem.
     pub column: usize,
     /// The key the problem is about (`category[2].name`), where known.
     pub key: Option<String>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -139,6 +144,7 @@ struct RawNegation {
 /// of the user's: grouped and reconciled like the others, never derived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Role {
     /// People killed. A single victim's death outranks their being hurt
     /// (`was shot and later died`), and derived figures subtract it.
@@ -187,6 +193,7 @@ impl Role {
 /// What a population means, whatever the rules call it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PopulationRole {
     /// Where victims of no stated kind go (`three were killed`).
     Default,
@@ -214,6 +221,7 @@ impl PopulationRole {
 
 /// A claim category as the rules define it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Category {
     /// The name claims carry (`killed`).
     pub name: String,
@@ -230,6 +238,7 @@ impl Category {
 
 /// A population (who the victims were) as the rules define it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Population {
     /// The name claims carry (`civilian`).
     pub name: String,
@@ -239,23 +248,29 @@ pub struct Population {
 
 /// What a phrase of the `[incidents]` table says about its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IncidentCue {
+pub(crate) enum IncidentCue {
     /// The text turns to another incident (`in a separate incident`).
     Other,
     /// The figure adds up several incidents (`so far this year`).
     Aggregate,
 }
 
-/// Compiled rules: names, and the lexicon the extractor consults.
+/// Compiled rules: names, and the lexicon the extractor consults. Made by
+/// [`Rules::from_toml`] or [`Rules::default_rules`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Rules {
     /// Phrases that say which incident a sentence is about.
-    pub incident_phrases: Vec<(String, IncidentCue)>,
+    pub(crate) incident_phrases: Vec<(String, IncidentCue)>,
+    /// The claim categories, in the order the rules give them.
     pub categories: Vec<Category>,
+    /// The populations (who the victims were).
     pub populations: Vec<Population>,
+    /// The parties (the victims' sides) the rules name.
     pub parties: Vec<String>,
+    /// The hedges a figure may carry (`preliminary`, `reportedly`).
     pub hedges: Vec<String>,
-    pub lexicon: Lexicon,
+    pub(crate) lexicon: Lexicon,
 }
 
 /// Where a rules file says something, so errors can point at it.
@@ -803,33 +818,29 @@ impl Builder {
 }
 
 impl Rules {
-    pub fn category_index(&self, name: &str) -> Option<u16> {
-        self.categories
-            .iter()
-            .position(|c| c.name == name)
-            .map(|i| i as u16)
-    }
-    pub fn population_index(&self, name: &str) -> Option<u16> {
+    #[cfg(test)]
+    pub(crate) fn population_index(&self, name: &str) -> Option<u16> {
         self.populations
             .iter()
             .position(|c| c.name == name)
             .map(|i| i as u16)
     }
     /// The category with this role, if the rules give it to one.
-    pub fn category_with(&self, role: Role) -> Option<u16> {
+    pub(crate) fn category_with(&self, role: Role) -> Option<u16> {
         self.categories
             .iter()
             .position(|c| c.role == Some(role))
             .map(|i| i as u16)
     }
     /// The population with this role, if the rules give it to one.
-    pub fn population_with(&self, role: PopulationRole) -> Option<u16> {
+    pub(crate) fn population_with(&self, role: PopulationRole) -> Option<u16> {
         self.populations
             .iter()
             .position(|c| c.role == Some(role))
             .map(|i| i as u16)
     }
-    pub fn party_index(&self, name: &str) -> Option<u16> {
+    #[cfg(test)]
+    pub(crate) fn party_index(&self, name: &str) -> Option<u16> {
         self.parties
             .iter()
             .position(|c| c == name)
@@ -844,7 +855,7 @@ mod tests {
     #[test]
     fn default_rules_load() {
         let rules = Rules::default_rules();
-        assert!(rules.category_index("killed").is_some());
+        assert!(rules.categories.iter().any(|c| c.name == "killed"));
         assert!(rules.population_index("people").is_some());
         assert!(rules.party_index("Armenia").is_some());
     }
@@ -866,7 +877,7 @@ mod tests {
             "extends = \"default\"\n[[category]]\nname = \"displaced\"\nafter = [\"displaced\", \"fled their homes\"]\n",
         )
         .unwrap();
-        assert!(rules.category_index("killed").is_some());
-        assert!(rules.category_index("displaced").is_some());
+        assert!(rules.categories.iter().any(|c| c.name == "killed"));
+        assert!(rules.categories.iter().any(|c| c.name == "displaced"));
     }
 }

@@ -17,9 +17,6 @@ macro_rules! word_classes {
         }
 
         impl Word {
-            /// Every class, in declaration order.
-            pub const ALL: &'static [Word] = &[$(Word::$variant,)*];
-
             /// The class's key in the `[words]` table.
             pub fn key(self) -> &'static str {
                 match self {

@@ -27,9 +27,6 @@ pub struct Tok<'a> {
 }
 
 impl Tok<'_> {
-    pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
-    }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }

@@ -35,22 +35,11 @@ mod units;
 mod vague_amounts;
 mod words;
 
-pub use amounts::{Amount, amount};
-pub use dates::{date_day_first, date_month_first, date_numeric, month_name, weekday_date};
-pub use digits::{Num, digit_number, digit_run, digit_scaled, scale_word};
-pub use lexical::{
-    ascii_word, at_boundary, consumed, gap1, is_word_char, phrase, sp, sp_inline, sp0, tag_ci,
-    word_ci,
-};
-pub use mentions::{Ctx, Hit, mention};
-pub use other::{decade, number_sign, ordinal_digits, phone, year_range_short, zero};
-pub use qualifiers::qualifier;
-pub use times::time;
-pub use units::{
-    attached_unit, currency_prefix, hyphen_unit, money_suffix, percent_suffix, spaced_unit,
-};
-pub use vague_amounts::vague;
-pub use words::{number, word_number, word_number_opts};
+// The scanner needs only these; each kind's parsers stay in their module.
+pub(crate) use lexical::is_word_char;
+pub(crate) use mentions::{Ctx, Hit, mention};
+#[cfg(test)]
+use {digits::Num, lexical::consumed};
 
 /// Result type of every parser here.
 pub type PResult<'a, T> = IResult<&'a str, T>;
