@@ -154,6 +154,11 @@ fn failures(cases: &[Case]) -> Vec<String> {
                 None => missing.push(e),
             }
         }
+        // Parts of a figure (`two of the wounded`, `three more bodies`,
+        // `including the shooter`) are kept as parts, never counted as a
+        // figure: the table lists figures and the parts it cares about
+        // (tests/incident_accounting.rs checks the rest).
+        unmatched.retain(|c| c.counts != recount::Counts::Part);
         if !missing.is_empty() || !unmatched.is_empty() {
             let mut msg = format!("{}\n", case.text);
             for e in missing {

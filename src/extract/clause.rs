@@ -178,6 +178,8 @@ pub(crate) struct NounPhrase {
     pub singular: bool,
     /// Token index of the head noun's last word (`man` in `a young man`).
     pub head: Option<usize>,
+    /// `12 of them`: a part of the figure before.
+    pub of_them: bool,
 }
 
 fn population_noun(tag: Tag) -> Option<u16> {
@@ -357,6 +359,7 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             let rest = i.take_from(1);
             let Some(next) = rest.first() else { break };
             if next.is(Word::PartitivePronoun) {
+                np.of_them = true;
                 heads += 1;
                 i = rest.take_from(1);
                 break;

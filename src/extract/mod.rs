@@ -893,7 +893,12 @@ impl Extractor {
                     f.np.increment && found.last().is_none_or(|p| p.category == f.category);
                 // `two of the injured`: a subset of another figure.
                 let mut f = f;
-                if increment || f.np.partitive {
+                // `50 people were hurt, 12 of them seriously`: a part of the
+                // figure before it of the same category (`four were shot,
+                // one of them fatally` is the killed figure)
+                let of_them =
+                    f.np.of_them && found.last().is_some_and(|p| p.category == f.category);
+                if increment || f.np.partitive || of_them {
                     f.counts = Counts::Part;
                 } else if f.counts == Counts::Total
                     && f.np.continuation
@@ -996,7 +1001,11 @@ impl Extractor {
                     party = s.party;
                 }
                 population = population.or(people);
-                previous = Some((party, population));
+                // a part (`including the shooter`) is no subject for the
+                // figures after it to continue
+                if f.counts != Counts::Part {
+                    previous = Some((party, population));
+                }
             }
             let (line, column) = lines.line_col(&doc.text, f.start);
             let population = population
@@ -1431,6 +1440,7 @@ impl Extractor {
                 && t.tok.is_capitalized()
                 && t.quantity.is_none()
                 && t.words == 0
+                && t.matches.is_empty()
                 && !time::is_date_word(&t.tok.text)
                 && t.tok.text.chars().any(char::is_lowercase)
         };
@@ -1440,7 +1450,14 @@ impl Extractor {
         {
             return None;
         }
-        let category = before_number(anns, k).or_else(|| coordinated_object(anns, k))?;
+        // after a list's `and`, not a comma (`injured seven, Chinese media
+        // said`)
+        let after_and = k
+            .checked_sub(1)
+            .and_then(|p| anns.get(p))
+            .is_some_and(|t| t.is(Word::Conjunction));
+        let category = before_number(anns, k)
+            .or_else(|| after_and.then(|| coordinated_object(anns, k)).flatten())?;
         let end = (k..anns.len())
             .find(|&i| !anns.get(i).is_some_and(is_name_word))
             .unwrap_or(anns.len());
