@@ -179,7 +179,7 @@ pub use extract::{
 };
 pub use number::{Kind, Qualifier, Quantity};
 pub use pipeline::{Mapped, Outcome, Pace, Pipeline, Progress};
-pub use reconcile::{DocumentEntry, Group, Report, SourceValue, Status, Total};
+pub use reconcile::{Basis, DocumentEntry, Group, Report, SourceValue, Status, Total};
 pub use report::{Format, Style, claims_table, explain, numbers_table, render};
 pub use rules::{Category, Population, PopulationRole, Role, Rules, RulesError};
 

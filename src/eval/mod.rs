@@ -268,11 +268,16 @@ pub(crate) fn same_speaker(predicted: &str, gold: &str) -> bool {
 /// compare the claims and groups with the gold.
 pub fn score_gold(pipeline: &Pipeline, gold: &Gold, documents: &[Document]) -> GoldReport {
     let outcome = pipeline.reconcile_documents(documents.iter().cloned());
-    let claims: Vec<Claim> = outcome
-        .reconciliation
+    // every claim the extractor read: those of the groups and the asides
+    // (figures recount derived are no claim of the text)
+    let rec = &outcome.reconciliation;
+    let claims: Vec<Claim> = rec
         .groups
         .iter()
-        .flat_map(|g| g.claims.iter().cloned())
+        .flat_map(|g| g.claims.iter())
+        .chain(&rec.asides)
+        .filter(|c| c.counts != crate::extract::Counts::Derived)
+        .cloned()
         .collect();
     score(gold, documents, &claims, &outcome.reconciliation)
 }

@@ -88,6 +88,19 @@ impl DocumentEntry {
     }
 }
 
+/// How a document gives a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Basis {
+    /// A number it states (`four people were shot`), or a list's sum.
+    Stated,
+    /// The people it names or describes one by one: at least that many.
+    Counted,
+    /// Derived from other figures it states (wounded = shot − killed).
+    Derived,
+}
+
 /// How the sources of a group relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -122,6 +135,10 @@ impl Status {
 pub struct SourceValue {
     /// The source: its outlet, or the original document of a set of copies.
     pub source: String,
+    /// How the source's document gives the figure: a number it states, the
+    /// people it names one by one (at least that many), or a figure recount
+    /// derived (wounded = shot − killed).
+    pub basis: Basis,
     /// Documents of this source that state the figure (copies included).
     pub documents: Vec<String>,
     /// The outlet, if known.
@@ -1237,13 +1254,11 @@ fn status_of(sources: &[SourceValue]) -> Status {
         Status::Agree
     } else {
         // a vague amount (`several`, `dozens`) says too little to
-        // contradict a figure: it takes part only where all are vague
-        let definite = sources.iter().any(|s| s.qualifier != Qualifier::Vague);
-        let compared = || {
-            sources
-                .iter()
-                .filter(move |s| !definite || s.qualifier != Qualifier::Vague)
-        };
+        // contradict a figure, and people named one by one are at least
+        // that many, however recount counted them: a conflict is between
+        // figures the sources state (or recount derives from them)
+        let firm = |s: &SourceValue| s.qualifier != Qualifier::Vague && s.basis != Basis::Counted;
+        let compared = || sources.iter().filter(move |s| firm(s));
         let lo = compared()
             .map(|s| s.bounds().0)
             .fold(f64::NEG_INFINITY, f64::max);
@@ -1333,6 +1348,7 @@ struct Statement<'c> {
     low: Option<f64>,
     high: Option<f64>,
     qualifier: Qualifier,
+    basis: Basis,
     number: String,
     claim: &'c Claim,
     victims: Option<f64>,
@@ -1349,6 +1365,7 @@ fn statement<'c>(claims: &[(usize, &'c Claim)], ctx: &GroupContext<'_>) -> Optio
             low: c.low,
             high: c.high,
             qualifier: c.qualifier,
+            basis: Basis::Stated,
             number: c.number.clone(),
             claim: c,
             victims: None,
@@ -1376,6 +1393,11 @@ fn statement<'c>(claims: &[(usize, &'c Claim)], ctx: &GroupContext<'_>) -> Optio
         low: t.all.low,
         high: t.all.high,
         qualifier: t.all.qualifier,
+        basis: match t.all.basis {
+            toll::Basis::Counted(_) => Basis::Counted,
+            toll::Basis::Derived => Basis::Derived,
+            _ => Basis::Stated,
+        },
         number: t.number.clone(),
         claim,
         // sides are told apart only where the document names attackers
@@ -1451,6 +1473,7 @@ fn source_value<'c>(
     v.low = chosen.low;
     v.high = chosen.high;
     v.qualifier = chosen.qualifier;
+    v.basis = chosen.basis;
     v.number = chosen.number.clone();
     v.victims = chosen.victims;
     v.perpetrators = chosen.perpetrators;
@@ -1523,6 +1546,7 @@ impl SourceValue {
     fn from_claim(source: &str, c: &Claim, documents: Vec<String>) -> SourceValue {
         SourceValue {
             source: source.to_string(),
+            basis: Basis::Stated,
             documents,
             outlet: c.outlet.clone(),
             published: c.published,
