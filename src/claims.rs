@@ -277,6 +277,7 @@ impl Reader {
                 warnings: vec![format!(
                     "no {DOCUMENT_SCHEMA} record; reconciled without its event or copy detection"
                 )],
+                identity: Default::default(),
                 fingerprint: Fingerprint::default(),
                 repost: false,
             });

@@ -174,12 +174,12 @@ pub use document::{
     read_inputs,
 };
 pub use extract::{
-    Claim, Counts, Derivation, EventTime, ExtractOptions, Gender, ParseEventTimeError, Person,
-    Reference,
+    Claim, Counts, Derivation, EventTime, ExtractOptions, Gender, Identity, ParseEventTimeError,
+    Person, Reference,
 };
 pub use number::{Kind, Qualifier, Quantity};
 pub use pipeline::{Mapped, Outcome, Pace, Pipeline, Progress};
-pub use reconcile::{Basis, DocumentEntry, Group, Report, SourceValue, Status, Total};
+pub use reconcile::{Basis, DocumentEntry, Event, Group, Report, SourceValue, Status, Total};
 pub use report::{Format, Style, claims_table, explain, numbers_table, render};
 pub use rules::{Category, Population, PopulationRole, Role, Rules, RulesError};
 

@@ -476,7 +476,17 @@ impl Pipeline {
 
     fn process(&self, doc: &Document) -> (DocumentEntry, Vec<Claim>) {
         let claims = self.extractor.extract(doc);
-        (DocumentEntry::of(doc, claims.len()), claims)
+        (self.entry(doc, claims.len()), claims)
+    }
+
+    /// The report's record of a document that gave `claims` claims:
+    /// [`DocumentEntry::of`], and what identifies the incident it reports
+    /// (read with these rules), by which documents without an `event` are
+    /// clustered into incidents.
+    pub fn entry(&self, doc: &Document, claims: usize) -> DocumentEntry {
+        let mut entry = DocumentEntry::of(doc, claims);
+        entry.identity = self.extractor.identity(doc);
+        entry
     }
 }
 
@@ -562,6 +572,7 @@ fn skipped_entry(p: &InputProblem) -> DocumentEntry {
         copy_of: None,
         skipped: Some(p.message.clone()),
         warnings: Vec::new(),
+        identity: Default::default(),
         fingerprint: Fingerprint::default(),
         repost: false,
     }

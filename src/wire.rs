@@ -34,7 +34,7 @@
 //! ```
 
 use crate::document::{self, Document};
-use crate::extract::Claim;
+use crate::extract::{Claim, Identity};
 use crate::number::{self, Kind, Qualifier};
 use crate::reconcile::{DocumentEntry, Fingerprint, Report};
 use crate::text::LineIndex;
@@ -152,6 +152,9 @@ pub struct DocumentRecord {
     /// The text says it is a repost: of two copies, it is not the original.
     #[serde(default)]
     pub(crate) repost: bool,
+    /// What identifies the incident it reports.
+    #[serde(default, skip_serializing_if = "Identity::is_empty")]
+    pub(crate) identity: Identity,
     /// What copy detection compares.
     #[serde(deserialize_with = "checked_fingerprint")]
     pub(crate) fingerprint: Fingerprint,
@@ -172,6 +175,7 @@ impl DocumentRecord {
             skipped: entry.skipped.clone(),
             warnings: entry.warnings.clone(),
             repost: entry.repost,
+            identity: entry.identity.clone(),
             fingerprint: entry.fingerprint.clone(),
         }
     }
@@ -189,6 +193,7 @@ impl DocumentRecord {
             copy_of: None,
             skipped: self.skipped,
             warnings: self.warnings,
+            identity: self.identity,
             fingerprint: self.fingerprint,
             repost: self.repost,
         }

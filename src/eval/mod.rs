@@ -28,7 +28,7 @@ use crate::document::{Document, from_text};
 use crate::extract::Claim;
 use crate::number::Qualifier;
 use crate::pipeline::Pipeline;
-use crate::reconcile::{DocumentEntry, Report, Status};
+use crate::reconcile::{Report, Status};
 use crate::rules::Role;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -737,7 +737,7 @@ pub fn score_incident(
     let mut entries = Vec::new();
     for d in &docs {
         let c = pipeline.extract(d);
-        entries.push(DocumentEntry::of(d, c.len()));
+        entries.push(pipeline.entry(d, c.len()));
         claims.extend(c);
     }
     let rec = pipeline.reconcile_claims(entries, claims.clone());

@@ -477,7 +477,10 @@ pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
                 if let Ok((rest, c)) = phrase(suffered_trigger)(j) {
                     return Ok((rest, (c, negated)));
                 }
-                if n >= 4 || u.is_punct() && !u.tok.text.starts_with('-') || u.quantity.is_some() && u.countable {
+                if n >= 4
+                    || u.is_punct() && !u.tok.text.starts_with('-')
+                    || u.quantity.is_some() && u.countable
+                {
                     break;
                 }
                 j = j.take_from(1);

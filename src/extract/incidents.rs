@@ -90,16 +90,16 @@ struct Marks {
 /// Sets `incident` on each claim of `doc` (claims of its text, in text
 /// order; claims of the title are about the report's incident unless they
 /// add up several).
-pub(crate) fn assign(
-    rules: &Rules,
-    cues: &IncidentCues,
-    doc: &Document,
-    claims: &mut [Claim],
-) {
+pub(crate) fn assign(rules: &Rules, cues: &IncidentCues, doc: &Document, claims: &mut [Claim]) {
     // a headline that adds up several incidents (`3 dead, 26 wounded in
     // weekend shootings`) is about none of them
     for claim in claims.iter_mut().filter(|c| c.in_title) {
-        if aggregates(rules, &claim.quote) || cues.find(&claim.quote).iter().any(|(_, c)| *c == IncidentCue::Aggregate) {
+        if aggregates(rules, &claim.quote)
+            || cues
+                .find(&claim.quote)
+                .iter()
+                .any(|(_, c)| *c == IncidentCue::Aggregate)
+        {
             claim.incident = u32::MAX;
         }
     }
@@ -162,7 +162,10 @@ pub(crate) fn assign(
                 if turned {
                     incident = j as u32 + 1;
                 }
-                match (main, may_state_time(&doc.text, s).then(|| time_of(s)).flatten()) {
+                match (
+                    main,
+                    may_state_time(&doc.text, s).then(|| time_of(s)).flatten(),
+                ) {
                     (Some(main), Some(t)) if t.stated && apart(t, main) => incident = j as u32 + 1,
                     // a sentence dated to the report's incident turns back to
                     // it, unless it also turns away (`Earlier Friday, …`)

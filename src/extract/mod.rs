@@ -9,8 +9,11 @@
 //! news, where most sentences report nothing of the kind.
 
 mod clause;
+mod identity;
 mod incidents;
 mod time;
+
+pub use identity::Identity;
 
 pub(crate) use time::sentence_time;
 pub use time::{EventTime, ParseEventTimeError};
@@ -475,6 +478,12 @@ impl Extractor {
         &self.rules
     }
 
+    /// What identifies the incident the document reports: where, when,
+    /// who, what (for clustering documents into incidents).
+    pub(crate) fn identity(&self, doc: &Document) -> Identity {
+        identity::identity(&self.rules, doc, identity::incident_date(doc))
+    }
+
     /// Every claim the document states, in text order.
     ///
     /// A long document is cut at paragraph breaks into pieces that are read
@@ -511,7 +520,12 @@ impl Extractor {
     /// headlines state figures too (`5 hurt as …`). Their offsets are
     /// into the title, on line 0.
     fn title_claims(&self, doc: &Document) -> Vec<Claim> {
-        let Some(title) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+        let Some(title) = doc
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        else {
             return Vec::new();
         };
         // `Headline - Outlet`: the text may open with the headline alone
@@ -1085,9 +1099,9 @@ impl Extractor {
                 high: qty.high,
                 qualifier: qty.qualifier,
                 subject: percent_subject(anns, end),
-            counts: Counts::Total,
-            person: None,
-            list: None,
+                counts: Counts::Total,
+                person: None,
+                list: None,
             });
         }
         if qty.kind != Kind::Count {
@@ -1103,7 +1117,9 @@ impl Extractor {
                 return None;
             }
             (category, Shape::After)
-        } else if let Some(category) = before_number(anns, k).or_else(|| coordinated_object(anns, k)) {
+        } else if let Some(category) =
+            before_number(anns, k).or_else(|| coordinated_object(anns, k))
+        {
             (category, Shape::Before)
         } else if let Some(category) = np.category {
             (category, Shape::Noun)
@@ -1204,7 +1220,15 @@ impl Extractor {
             reference: Reference::Definite,
             ..Default::default()
         };
-        let mut f = self.one(anns, k + 1, rest.pos, previous.category, previous.shape, np, person)?;
+        let mut f = self.one(
+            anns,
+            k + 1,
+            rest.pos,
+            previous.category,
+            previous.shape,
+            np,
+            person,
+        )?;
         f.counts = Counts::Part;
         Some(f)
     }
@@ -1347,7 +1371,15 @@ impl Extractor {
             gender: anns.get(k).and_then(gender_of),
             ..Default::default()
         };
-        self.one(anns, k, end, category, Shape::After, self.one_person(), person)
+        self.one(
+            anns,
+            k,
+            end,
+            category,
+            Shape::After,
+            self.one_person(),
+            person,
+        )
     }
 
     /// `Jefferson Rivers was shot and killed`, `Conner died of a gunshot
@@ -1376,8 +1408,8 @@ impl Extractor {
         // and verb, an age first, of a few words
         let (verb, age) = match next.tok.is_punct(',') {
             true => {
-                let close = (k + 2..k + 10)
-                    .find(|&i| anns.get(i).is_some_and(|t| t.tok.is_punct(',')))?;
+                let close =
+                    (k + 2..k + 10).find(|&i| anns.get(i).is_some_and(|t| t.tok.is_punct(',')))?;
                 let first_word = anns.get(k + 2)?;
                 let age = first_word
                     .countable
@@ -1385,7 +1417,8 @@ impl Extractor {
                     .flatten()
                     .filter(|a| *a < 130)
                     .or_else(|| age_in(anns, k + 2, close));
-                let aside = age.is_some() || first_word.is(Word::Of) || first_word.is(Word::Article);
+                let aside =
+                    age.is_some() || first_word.is(Word::Of) || first_word.is(Word::Article);
                 if !aside {
                     return None;
                 }
@@ -1414,7 +1447,15 @@ impl Extractor {
             reference: Reference::Name,
             ..Default::default()
         };
-        let mut f = self.one(anns, first, end, category, Shape::After, self.one_person(), person)?;
+        let mut f = self.one(
+            anns,
+            first,
+            end,
+            category,
+            Shape::After,
+            self.one_person(),
+            person,
+        )?;
         f.end_byte = last.tok.end;
         Some(f)
     }
@@ -1428,7 +1469,15 @@ impl Extractor {
             gender: anns.get(k).and_then(gender_of),
             ..Default::default()
         };
-        self.one(anns, k, k + 1, category, Shape::Before, self.one_person(), person)
+        self.one(
+            anns,
+            k,
+            k + 1,
+            category,
+            Shape::Before,
+            self.one_person(),
+            person,
+        )
     }
 
     /// `killing Austin`, `shot Sheriff Joey Terrell and deputy Bill Zigan`:
@@ -1446,7 +1495,10 @@ impl Extractor {
         };
         let first = anns.get(k)?;
         // the first word of the name: the word before is not part of it
-        if !is_name_word(first) || k.checked_sub(1).and_then(|p| anns.get(p)).is_some_and(is_name_word)
+        if !is_name_word(first)
+            || k.checked_sub(1)
+                .and_then(|p| anns.get(p))
+                .is_some_and(is_name_word)
         {
             return None;
         }
@@ -1472,7 +1524,15 @@ impl Extractor {
             reference: Reference::Name,
             ..Default::default()
         };
-        let mut f = self.one(anns, k, end, category, Shape::Before, self.one_person(), person)?;
+        let mut f = self.one(
+            anns,
+            k,
+            end,
+            category,
+            Shape::Before,
+            self.one_person(),
+            person,
+        )?;
         f.end_byte = anns.get(end.saturating_sub(1))?.tok.end;
         Some(f)
     }
@@ -1607,9 +1667,8 @@ fn coordinated_object(anns: &[Ann], k: usize) -> Option<u16> {
     (k.saturating_sub(9)..k.saturating_sub(1))
         .rev()
         .filter(|&j| {
-            anns.get(j).is_some_and(|t| {
-                t.countable || t.is(Word::Article) || t.is(Word::PersonPossessive)
-            })
+            anns.get(j)
+                .is_some_and(|t| t.countable || t.is(Word::Article) || t.is(Word::PersonPossessive))
         })
         .find_map(|j| before_number(anns, j))
 }
@@ -1653,7 +1712,10 @@ fn mark_lists(anns: &[Ann], found: &mut [Found]) {
             && between
                 .iter()
                 .all(|t| t.is(Word::Conjunction) || t.tok.is_punct(','));
-        if joined && a.category == b.category && a.counts != Counts::Part && b.counts != Counts::Part
+        if joined
+            && a.category == b.category
+            && a.counts != Counts::Part
+            && b.counts != Counts::Part
         {
             let id = ids.get(i).copied().flatten().unwrap_or(a.start);
             for k in [i, i + 1] {

@@ -9,14 +9,17 @@
 //! totals.
 
 mod copies;
+mod events;
+
+pub use events::Event;
 mod toll;
 
 pub(crate) use copies::{Fingerprint, find_copies};
 
 use crate::document::{self, Document};
 use crate::extract::{Claim, EventTime, sentence_time};
+use crate::extract::{Counts, Identity};
 use crate::number::Qualifier;
-use crate::extract::Counts;
 use crate::rules::{PopulationRole, Role};
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -48,6 +51,10 @@ pub struct DocumentEntry {
     pub skipped: Option<String>,
     /// Warnings about it (lossy decoding, bad metadata).
     pub warnings: Vec<String>,
+    /// What identifies the incident it reports (where, when, who, what),
+    /// by which documents without an `event` are clustered into incidents.
+    #[serde(skip_serializing_if = "Identity::is_empty")]
+    pub identity: Identity,
     /// What copy detection compares: a sketch of the text.
     #[serde(skip)]
     pub(crate) fingerprint: Fingerprint,
@@ -82,6 +89,7 @@ impl DocumentEntry {
             copy_of: None,
             skipped: None,
             warnings: Vec::new(),
+            identity: Identity::default(),
             fingerprint: Fingerprint::of(&doc.text),
             repost: document::repost_of_hint(&doc.text).is_some(),
         }
@@ -353,6 +361,9 @@ pub struct Report {
     /// earlier attack, a round-up's other shootings), each stated by one
     /// source: kept with their quotes, but no group of their own.
     pub asides: Vec<Claim>,
+    /// The incidents the groups are about: for each, what identified it
+    /// and why its documents were joined.
+    pub events: Vec<Event>,
 }
 
 impl Report {
@@ -445,13 +456,15 @@ pub(crate) fn reconcile(
                 .map_or("", |o| o.outlet.as_deref().unwrap_or(&o.id))
         })
         .collect();
-    let chunks = read_chunks(&mut claims, documents_ref, &by_id, &roots, &cluster_date);
+    let (of_doc, events) = events::cluster(documents_ref, &roots);
+    let event_ctx = EventContext { of_doc, events };
+    let chunks = read_chunks(&mut claims, &event_ctx, &by_id, &roots, &cluster_date);
     let GroupNumbers {
         renumber,
         keys,
         counts,
         event_names,
-    } = number_groups(&chunks, options);
+    } = number_groups(&chunks, &event_ctx);
     // The keys and chunks borrow from the claims: owned copies of what is
     // needed before the claims move.
     let keys: Vec<OwnedKey> = keys
@@ -507,12 +520,39 @@ pub(crate) fn reconcile(
     });
     let asides = asides.into_iter().flat_map(|g| g.claims).collect();
     let totals = totals(&groups);
+    let events = used_events(event_ctx.events, &groups);
     Report {
         documents,
         groups,
         totals,
         asides,
+        events,
     }
+}
+
+/// The events the groups are about, in the order of their ids: the
+/// documents' incidents, and the earlier incidents they mention (with the
+/// documents that mention them).
+fn used_events(mut clustered: Vec<Event>, groups: &[Group]) -> Vec<Event> {
+    let mut used: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for g in groups {
+        let docs = used.entry(g.event.as_str()).or_default();
+        docs.extend(g.claims.iter().map(|c| c.doc.as_str()));
+    }
+    clustered.retain(|e| used.contains_key(e.id.as_str()));
+    for (id, mut docs) in used {
+        if clustered.iter().any(|e| e.id == id) {
+            continue;
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        clustered.push(Event::mentioned(
+            id,
+            docs.into_iter().map(str::to_string).collect(),
+        ));
+    }
+    clustered.sort_by(|a, b| a.id.cmp(&b.id));
+    clustered
 }
 
 /// Copies: which document is a copy of which (`copy_of` is set). Returns
@@ -565,7 +605,7 @@ struct GroupNumbers<'a> {
 
 /// Numbers the chunks' keys across chunks, then (the events now known)
 /// the groups.
-fn number_groups<'a>(chunks: &[Chunk<'a>], options: &ReconcileOptions) -> GroupNumbers<'a> {
+fn number_groups<'a>(chunks: &[Chunk<'a>], event_ctx: &EventContext) -> GroupNumbers<'a> {
     let mut index: FxHashMap<ProtoKey<'a>, u32> = FxHashMap::default();
     let mut proto: Vec<(ProtoKey<'a>, usize)> = Vec::new();
     let to_proto: Vec<Vec<u32>> = chunks
@@ -588,7 +628,7 @@ fn number_groups<'a>(chunks: &[Chunk<'a>], options: &ReconcileOptions) -> GroupN
                 .collect()
         })
         .collect();
-    let (event_ids, event_names) = EventIds::new(proto.iter().map(|(k, _)| k.0), options);
+    let (event_ids, event_names) = EventIds::new(proto.iter().map(|(k, _)| k.0), event_ctx);
     let mut index: FxHashMap<GroupKey<'a>, u32> = FxHashMap::default();
     let mut keys: Vec<GroupKey<'a>> = Vec::new();
     let mut counts: Vec<usize> = Vec::new();
@@ -686,39 +726,44 @@ fn original_first(a: &DocumentEntry, ai: usize, b: &DocumentEntry, bi: usize) ->
 enum EventOf<'a> {
     /// About another incident than its document's, which its sentence
     /// dates: that time (`the war in 2020`, `a shooting on March 3`), within
-    /// the document's named event if it has one.
-    Background(Option<&'a str>, EventTime),
+    /// the document's given event if it has one.
+    Background(Option<u32>, EventTime),
     /// About another incident, undated: its own.
     Aside(&'a str, u32),
-    /// Its document names the event.
-    Named(&'a str),
-    /// Dated to a day: the cluster of days it falls in.
+    /// About its document's incident (an index into the events).
+    Incident(u32),
+    /// Of a document not listed, dated to a day.
     Day(Date),
     Undated,
 }
 
 impl<'a> EventOf<'a> {
-    fn of(c: &'a Claim, doc: Option<&'a DocumentEntry>) -> EventOf<'a> {
+    fn of(c: &'a Claim, doc: Option<u32>, ctx: &EventContext) -> EventOf<'a> {
+        let incident = doc
+            .and_then(|d| ctx.of_doc.get(d as usize))
+            .map(|&e| e as u32);
         // History is not news: a figure about another incident than its
         // document's (the extractor tells which) belongs to that incident,
         // dated by its sentence if it can be.
-        let named = doc.and_then(|d| d.event.as_deref());
         if c.incident != 0 {
+            let given = incident.filter(|&e| ctx.events.get(e as usize).is_some_and(|ev| ev.given));
             return match c.event_time.filter(|t| t.stated) {
-                Some(t) => EventOf::Background(named, t),
+                Some(t) => EventOf::Background(given, t),
                 None => EventOf::Aside(&c.doc, c.incident),
             };
         }
-        if let Some(e) = named {
-            return EventOf::Named(e);
-        }
-        match c.event_time {
-            // a month or a year the incident falls in: its document's day
-            Some(t) if t.days() > 7 => EventOf::Day(c.published.unwrap_or(t.first)),
-            Some(t) => EventOf::Day(t.first),
-            None => EventOf::Undated,
+        match (incident, c.event_time) {
+            (Some(e), _) => EventOf::Incident(e),
+            (None, Some(t)) => EventOf::Day(t.first),
+            (None, None) => EventOf::Undated,
         }
     }
+}
+
+/// The incidents of the documents, for the claims' events.
+struct EventContext {
+    of_doc: Vec<usize>,
+    events: Vec<events::Event>,
 }
 
 /// What the pass over a chunk of claims learns.
@@ -744,7 +789,7 @@ struct ClaimPlaces {
 /// events once all are known).
 fn read_chunks<'a>(
     claims: &'a mut [Claim],
-    documents: &'a [DocumentEntry],
+    event_ctx: &EventContext,
     by_id: &FxHashMap<&str, u32>,
     roots: &[usize],
     cluster_date: &[Option<Date>],
@@ -789,7 +834,7 @@ fn read_chunks<'a>(
                     None
                 };
                 let key = (
-                    EventOf::of(claim, d.and_then(|d| documents.get(d as usize))),
+                    EventOf::of(claim, d, event_ctx),
                     claim.category.as_str(),
                     claim.party.as_deref(),
                     subject,
@@ -837,8 +882,8 @@ impl EventNames {
 /// only to a month or year (`in 2020`, `last year`) form an event of that
 /// year.
 struct EventIds<'a> {
-    background: FxHashMap<(Option<&'a str>, EventTime), u32>,
-    named: FxHashMap<&'a str, u32>,
+    background: FxHashMap<(Option<u32>, EventTime), u32>,
+    incident: FxHashMap<u32, u32>,
     day: FxHashMap<Date, u32>,
     aside: FxHashMap<(&'a str, u32), u32>,
     undated: u32,
@@ -848,17 +893,17 @@ impl<'a> EventIds<'a> {
     /// The events of claims whose events come from `sources`.
     fn new(
         sources: impl Iterator<Item = EventOf<'a>>,
-        options: &ReconcileOptions,
+        ctx: &EventContext,
     ) -> (EventIds<'a>, Vec<String>) {
         let mut days: Vec<Date> = Vec::new();
-        let mut background: Vec<(Option<&str>, EventTime)> = Vec::new();
-        let mut named: Vec<&str> = Vec::new();
+        let mut background: Vec<(Option<u32>, EventTime)> = Vec::new();
+        let mut incidents: Vec<u32> = Vec::new();
         let mut asides: Vec<(&str, u32)> = Vec::new();
         for source in sources {
             match source {
                 EventOf::Day(d) => days.push(d),
                 EventOf::Background(n, t) => background.push((n, t)),
-                EventOf::Named(e) => named.push(e),
+                EventOf::Incident(e) => incidents.push(e),
                 EventOf::Aside(d, i) => asides.push((d, i)),
                 EventOf::Undated => {}
             }
@@ -867,32 +912,23 @@ impl<'a> EventIds<'a> {
         days.dedup();
         background.sort_unstable();
         background.dedup();
-        named.sort_unstable();
-        named.dedup();
+        incidents.sort_unstable();
+        incidents.dedup();
         let mut names = EventNames::default();
-        // single-link clusters over sorted days, each named by its first and last day
-        let mut clusters: Vec<(Date, Date, Vec<Date>)> = Vec::new();
-        for &day in &days {
-            match clusters.last_mut() {
-                Some((first, last, members))
-                    if ((day - *last).get_days() as i64) <= options.event_gap_days
-                        && ((day - *first).get_days() as i64) < options.event_span_days =>
-                {
-                    *last = day;
-                    members.push(day);
-                }
-                _ => clusters.push((day, day, vec![day])),
-            }
-        }
-        let mut day = FxHashMap::default();
-        for (a, b, members) in clusters {
-            let id = names.intern(if a == b {
-                a.to_string()
-            } else {
-                format!("{a}/{b}")
-            });
-            day.extend(members.into_iter().map(|d| (d, id)));
-        }
+        let incident = incidents
+            .into_iter()
+            .map(|e| {
+                let name = ctx
+                    .events
+                    .get(e as usize)
+                    .map_or_else(|| "undated".to_string(), |ev| ev.id.clone());
+                (e, names.intern(name))
+            })
+            .collect();
+        let day = days
+            .into_iter()
+            .map(|d| (d, names.intern(d.to_string())))
+            .collect();
         let background = background
             .into_iter()
             .map(|(n, t)| {
@@ -901,16 +937,12 @@ impl<'a> EventIds<'a> {
                 } else {
                     t.to_string()
                 };
-                let name = match n {
-                    Some(n) => format!("{n} · {time}"),
+                let name = match n.and_then(|e| ctx.events.get(e as usize)) {
+                    Some(ev) => format!("{} · {time}", ev.id),
                     None => time,
                 };
                 ((n, t), names.intern(name))
             })
-            .collect();
-        let named = named
-            .into_iter()
-            .map(|e| (e, names.intern(e.to_string())))
             .collect();
         asides.sort_unstable();
         asides.dedup();
@@ -921,7 +953,7 @@ impl<'a> EventIds<'a> {
         let undated = names.intern("undated".to_string());
         let ids = EventIds {
             background,
-            named,
+            incident,
             day,
             aside,
             undated,
@@ -932,7 +964,7 @@ impl<'a> EventIds<'a> {
     fn of(&self, event: EventOf<'_>) -> u32 {
         let id = match event {
             EventOf::Background(n, t) => self.background.get(&(n, t)),
-            EventOf::Named(e) => self.named.get(e),
+            EventOf::Incident(e) => self.incident.get(&e),
             EventOf::Day(d) => self.day.get(&d),
             EventOf::Aside(d, i) => self.aside.get(&(d, i)),
             EventOf::Undated => None,
@@ -958,7 +990,10 @@ impl Tolls {
 
     fn insert(&mut self, doc: &str, t: toll::Toll) {
         let key = Tolls::hash(doc, t.incident, &t.category, t.party.as_deref());
-        self.by_key.entry(key).or_default().push((doc.to_string(), t));
+        self.by_key
+            .entry(key)
+            .or_default()
+            .push((doc.to_string(), t));
     }
 
     fn get(
@@ -979,7 +1014,12 @@ impl Tolls {
                     && t.party.as_deref() == party
             })
             .map(|(_, t)| t)
-            .max_by(|a, b| a.all.low.unwrap_or(0.0).total_cmp(&b.all.low.unwrap_or(0.0)))
+            .max_by(|a, b| {
+                a.all
+                    .low
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.all.low.unwrap_or(0.0))
+            })
     }
 }
 
@@ -1283,7 +1323,9 @@ fn estimate(sources: &[SourceValue]) -> (Option<f64>, Option<f64>, Option<f64>) 
 }
 
 /// [`estimate`], and the source whose figure is the best.
-fn best_of(sources: &[SourceValue]) -> Option<(Option<f64>, Option<f64>, Option<f64>, &SourceValue)> {
+fn best_of(
+    sources: &[SourceValue],
+) -> Option<(Option<f64>, Option<f64>, Option<f64>, &SourceValue)> {
     let support = Support::new(sources);
     let best_source = sources
         .iter()
@@ -1375,7 +1417,10 @@ fn statement<'c>(claims: &[(usize, &'c Claim)], ctx: &GroupContext<'_>) -> Optio
     // the largest toll among the incidents the group holds of this document
     let mut best: Option<(&toll::Toll, &'c Claim)> = None;
     for (_, c) in claims {
-        let Some(t) = ctx.tolls.get(&c.doc, c.incident, &c.category, c.party.as_deref()) else {
+        let Some(t) = ctx
+            .tolls
+            .get(&c.doc, c.incident, &c.category, c.party.as_deref())
+        else {
             continue;
         };
         if best.is_none_or(|(b, _)| t.all.low > b.all.low) {

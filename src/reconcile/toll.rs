@@ -185,7 +185,11 @@ fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Opti
         b.members
             .iter()
             .copied()
-            .filter(|&i| claims.get(i).is_some_and(|c| is_perpetrator(c) == perpetrators))
+            .filter(|&i| {
+                claims
+                    .get(i)
+                    .is_some_and(|c| is_perpetrator(c) == perpetrators)
+            })
             .collect()
     };
     // the wounded are people hurt who did not die: a person the document
@@ -228,7 +232,9 @@ fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Opti
     let number = match all.basis {
         Basis::Sides => format!(
             "{} + {}",
-            victims.map(|v| written(claims, &b.members, v)).unwrap_or_default(),
+            victims
+                .map(|v| written(claims, &b.members, v))
+                .unwrap_or_default(),
             perpetrators
                 .map(|p| written(claims, &b.members, p))
                 .unwrap_or_default()
@@ -487,13 +493,16 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
         // among those shot may still leave someone out
         if w < 1.0 {
             continue;
-        }        let stated = tolls.iter().find(|t| {
+        }
+        let stated = tolls.iter().find(|t| {
             t.role == Some(Role::Wounded) && t.incident == shot.incident && t.party == shot.party
         });
         if stated.is_some_and(|t| t.all.low.unwrap_or(0.0) >= w) {
             continue;
         }
-        let Some(shot_claim) = claims.get(si) else { continue };
+        let Some(shot_claim) = claims.get(si) else {
+            continue;
+        };
         let killed_claim = killed.and_then(|t| match t.all.basis {
             Basis::Stated(i) => claims.get(i).copied(),
             _ => None,

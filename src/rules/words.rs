@@ -150,6 +150,19 @@ word_classes! {
     /// mentions of different genders are different people.
     Male = male,
     Female = female,
+    /// Words before a place's name (`in Bridgeport`, `near Lachin`).
+    Locative = locatives,
+    /// The last word of a county's name (`Cook County`, `Orleans Parish`).
+    CountyWord = county_words,
+    /// `block` in `the 600 block of Highland`.
+    BlockWord = block_words,
+    /// The last word of a street's name (`Avenue`, `St.`).
+    StreetWord = street_words,
+    /// Titles before a person's name (`Chief`, `Sgt.`).
+    PersonTitle = person_titles,
+    /// Nouns that end a place's or an organisation's name (`Hospital`,
+    /// `Center`): capitalised words before one are no person's name.
+    Institution = institutions,
     /// Words that, opening a sentence, turn the text to another incident
     /// (`Earlier Monday, …`, `Elsewhere, …`).
     OtherOpener = other_openers,
