@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 /// How much of the text (bytes) is its lead, read for places and names.
 const LEAD_BYTES: usize = 1500;
-/// How many words of the headline are kept as its terms.
-const MAX_TERMS: usize = 12;
+/// How many words of the headline and the lead are kept as terms.
+const MAX_TERMS: usize = 40;
 
 /// What identifies the incident a document reports. Every field is what
 /// the text says; an empty one says nothing.
@@ -46,7 +46,8 @@ pub struct Identity {
     /// The kind of incident, as the text names it (`shooting`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    /// The headline's words, lowercase, without the grammar's words.
+    /// The headline's and the lead's first words, lowercase, without the
+    /// grammar's words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<String>,
 }
@@ -182,7 +183,13 @@ impl Places {
             }
         }
         let mut out: Vec<(u8, usize, String)> = Vec::new();
-        for (order, (ids, state)) in self.found.iter().enumerate() {
+        // the states and countries named on their own are places too
+        let named: Vec<(Vec<u32>, Option<u32>)> = self
+            .regions
+            .iter()
+            .map(|&r| (vec![r], None))
+            .collect();
+        for (order, (ids, state)) in self.found.iter().chain(&named).enumerate() {
             let within = |id: u32, region: u32| g.within(id, region);
             let chosen = state
                 .and_then(|s| ids.iter().copied().find(|&id| within(id, s)))
@@ -399,19 +406,27 @@ fn scan(rules: &Rules, toks: &[Tok], is_title: bool, places: &mut Places, id: &m
                 && !toks
                     .get(k + run)
                     .is_some_and(|w| class_of(lex, w, Word::Institution));
-            if plain && g.lookup(&join(words)).is_empty() {
+            // in prose, not a headline in title case: a lowercase word nearby
+            let prose = [k.checked_sub(1), Some(k + run), k.checked_sub(2), Some(k + run + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| toks.get(i))
+                .any(|w| w.kind == TokKind::Word && w.text.chars().next().is_some_and(char::is_lowercase));
+            if plain && prose && g.lookup(&join(words)).is_empty() {
                 id.names.push(join(words).to_lowercase());
                 k += run;
                 continue;
             }
         }
-        if is_title
-            && t.kind == TokKind::Word
+        // the words that say what happened: the headline's, and the lead's
+        // first ones (rare ones among them tell two incidents apart)
+        if t.kind == TokKind::Word
             && t.lower.len() >= 4
             && classes == 0
             && matches.is_empty()
             && id.terms.len() < MAX_TERMS
-            && !t.lower.chars().all(|c| c.is_ascii_digit())
+            && !t.lower.chars().any(|c| c.is_ascii_digit())
+            && !id.terms.iter().any(|x| *x == t.lower)
         {
             id.terms.push(t.lower.to_string());
         }
@@ -495,7 +510,7 @@ pub(crate) fn incident_date(doc: &Document) -> Option<EventTime> {
     let lead = doc.text.get(..lead_end(&doc.text)).unwrap_or_default();
     let floor = published.checked_sub(jiff::ToSpan::days(730)).ok()?;
     let title = doc.title.as_deref().unwrap_or_default();
-    let stated = std::iter::once(title)
+    let times: Vec<EventTime> = std::iter::once(title)
         .chain(
             text::sentences(lead)
                 .into_iter()
@@ -503,6 +518,14 @@ pub(crate) fn incident_date(doc: &Document) -> Option<EventTime> {
         )
         .take(6)
         .filter_map(|s| sentence_time(s, 0, &number::scan(s), Some(published)))
-        .find(|t| t.stated && t.last >= floor && t.first <= published);
+        .filter(|t| t.stated && t.last >= floor && t.first <= published)
+        .collect();
+    // a day first (`on Tuesday`); a month or a year (`last year`) only if
+    // the lead states no day
+    let stated = times
+        .iter()
+        .find(|t| t.days() == 1)
+        .or_else(|| times.first())
+        .copied();
     Some(stated.unwrap_or(EventTime::day(published, false)))
 }

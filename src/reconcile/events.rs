@@ -29,6 +29,9 @@ use serde::Serialize;
 /// big city, a common name): pairs are then blocked by that key and the
 /// week together.
 const COMMON_KEY: usize = 40;
+/// A word in at most this many documents is rare: sharing it says two
+/// reports may be of one incident.
+const RARE_TERM: usize = 6;
 /// A pair scores at least this to be one incident.
 const JOIN_SCORE: f64 = 4.0;
 /// Stated days further apart than this are different incidents, unless
@@ -163,7 +166,7 @@ fn county_name(key: &str) -> &str {
 
 /// How well two documents' incidents agree, and why; `None` when
 /// something rules them apart.
-fn score(a: &Doc, b: &Doc) -> Option<(f64, String)> {
+fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)> {
     let mut s = 0.0;
     let mut why: Vec<String> = Vec::new();
     let names = shared_names(a.names, b.names);
@@ -260,13 +263,19 @@ fn score(a: &Doc, b: &Doc) -> Option<(f64, String)> {
         (Some(_), Some(_)) => s -= 1.0,
         _ => {}
     }
-    let common = shares(a.terms, b.terms);
-    let all = a.terms.len() + b.terms.len() - common;
-    if all > 0 && common > 0 {
-        let j = common as f64 / all as f64;
-        s += 3.0 * j;
-        if j >= 0.25 {
-            why.push("similar headlines".into());
+    // words few documents use: each shared one counts, more the rarer
+    let rare: f64 = a
+        .terms
+        .iter()
+        .filter(|t| b.terms.contains(t))
+        .filter_map(|t| df.get(t.as_str()))
+        .filter(|&&n| n <= RARE_TERM)
+        .map(|&n| 1.0 / n as f64)
+        .sum();
+    if rare > 0.0 {
+        s += (1.5 * rare).min(3.0);
+        if rare >= 1.0 {
+            why.push("the same rare words".into());
         }
     }
     Some((s, why.join(", ")))
@@ -364,11 +373,18 @@ impl Sets {
 /// The incident of each document: an index into the returned events.
 /// Documents with an `event` are that event; copies are their original's
 /// incident; the others are clustered. `roots[d]` is the original of
-/// document `d` (itself if it is no copy).
-pub(crate) fn cluster(documents: &[DocumentEntry], roots: &[usize]) -> (Vec<usize>, Vec<Event>) {
+/// document `d` (itself if it is no copy), `dates[d]` the date its set of
+/// copies shares.
+pub(crate) fn cluster(
+    documents: &[DocumentEntry],
+    roots: &[usize],
+    dates: &[Option<Date>],
+) -> (Vec<usize>, Vec<Event>) {
+    // an undated original takes its copies' date
     let docs: Vec<Doc> = documents
         .iter()
-        .map(|d| Doc::of(&d.identity, d.published))
+        .enumerate()
+        .map(|(i, d)| Doc::of(&d.identity, d.published.or(dates.get(i).copied().flatten())))
         .collect();
     let n = documents.len();
     let mut sets = Sets {
@@ -395,6 +411,13 @@ pub(crate) fn cluster(documents: &[DocumentEntry], roots: &[usize]) -> (Vec<usiz
             .is_some_and(|d| d.event.is_none() && d.skipped.is_none())
             && roots.get(i) == Some(&i)
     };
+    // how many documents use each word
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    for (_, d) in docs.iter().enumerate().filter(|(i, _)| free(*i)) {
+        for t in d.terms {
+            *df.entry(t.as_str()).or_default() += 1;
+        }
+    }
     // blocks: documents sharing a key; a common key only within a week
     let mut blocks: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, d) in docs.iter().enumerate().filter(|(i, _)| free(*i)) {
@@ -413,6 +436,11 @@ pub(crate) fn cluster(documents: &[DocumentEntry], roots: &[usize]) -> (Vec<usiz
             keys.extend(words.map(|w| format!("n|{first} {w}")));
         }
         if let Some(w) = week {
+            for t in d.terms.iter().filter(|t| df.get(t.as_str()).is_some_and(|&n| (2..=RARE_TERM).contains(&n))) {
+                for dw in [w, w + 1] {
+                    keys.push(format!("t|{t}|{dw}"));
+                }
+            }
             for r in &d.regions {
                 for dw in [w, w + 1] {
                     keys.push(format!("r|{r}|{dw}"));
@@ -468,7 +496,7 @@ pub(crate) fn cluster(documents: &[DocumentEntry], roots: &[usize]) -> (Vec<usiz
         .into_iter()
         .filter_map(|(a, b)| {
             let (da, db) = (docs.get(a)?, docs.get(b)?);
-            let (s, why) = score(da, db)?;
+            let (s, why) = score(da, db, &df)?;
             let names = shared_names(da.names, db.names);
             (s >= JOIN_SCORE).then_some((s, a, b, why, names))
         })

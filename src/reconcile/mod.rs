@@ -456,7 +456,7 @@ pub(crate) fn reconcile(
                 .map_or("", |o| o.outlet.as_deref().unwrap_or(&o.id))
         })
         .collect();
-    let (of_doc, events) = events::cluster(documents_ref, &roots);
+    let (of_doc, events) = events::cluster(documents_ref, &roots, &cluster_date);
     let event_ctx = EventContext { of_doc, events };
     let chunks = read_chunks(&mut claims, &event_ctx, &by_id, &roots, &cluster_date);
     let GroupNumbers {
