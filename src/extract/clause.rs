@@ -422,6 +422,45 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
     Ok((i, np))
 }
 
+/// A noun phrase whose head the rules do not list (`two election
+/// officials`, `a passerby`): up to three words no rule knows, the last
+/// the head. Callers accept it only before a casualty predicate.
+pub(crate) fn open_noun_phrase<'s>(input: Toks<'s>) -> Option<(Toks<'s>, NounPhrase)> {
+    let mut i = input;
+    let mut n = 0;
+    while let Some(t) = i.first() {
+        // a word the rules know only as a speaker's (`officials`) is a
+        // noun too
+        let plain_matches = t.matches.iter().all(|m| m.tag == Tag::Official);
+        if n >= 3
+            || t.tok.kind != TokKind::Word
+            || t.words != 0
+            || !plain_matches
+            || t.quantity.is_some()
+            || t.tok.is_capitalized()
+        {
+            break;
+        }
+        i = i.take_from(1);
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let head = i.pos.checked_sub(1);
+    let singular = head
+        .and_then(|h| i.all.get(h))
+        .is_some_and(|t| !t.tok.lower.ends_with('s') || t.tok.lower.ends_with("ss"));
+    Some((
+        i,
+        NounPhrase {
+            head,
+            singular,
+            ..Default::default()
+        },
+    ))
+}
+
 /// `unreasonably`, `brutally`: an adverb between auxiliary and verb.
 fn is_adverb(t: &Ann) -> bool {
     let w = t.lower();
@@ -439,6 +478,33 @@ fn is_trigger(t: &Ann) -> bool {
 /// A predicate after the victims: auxiliaries, then an `after` trigger.
 /// Returns the category, and whether it is negated.
 pub(crate) fn predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
+    let found = clause_predicate(input)?;
+    // `a child who had been hospitalized since the shooting has died`:
+    // after a relative clause, the main clause's verb says what happened
+    if input.first().is_some_and(|t| t.is(Word::Relative)) {
+        let (rest, _) = found;
+        let mut j = rest;
+        for _ in 0..15 {
+            let Some(t) = j.first() else { break };
+            // (a sentence is one already: a period here ends an
+            // abbreviation, `Feb.`)
+            if t.tok.is_punct(';') {
+                break;
+            }
+            if (t.is(Word::Auxiliary) || t.is(Word::Passive))
+                && !t.is(Word::Relative)
+                && let Ok(main) = clause_predicate(j)
+            {
+                return Ok(main);
+            }
+            j = j.take_from(1);
+        }
+    }
+    Ok(found)
+}
+
+/// [`predicate`] within one clause.
+fn clause_predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
     let mut i = input;
     let mut negated = false;
     let mut skipped_pp = false;

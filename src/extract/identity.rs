@@ -184,11 +184,8 @@ impl Places {
         }
         let mut out: Vec<(u8, usize, String)> = Vec::new();
         // the states and countries named on their own are places too
-        let named: Vec<(Vec<u32>, Option<u32>)> = self
-            .regions
-            .iter()
-            .map(|&r| (vec![r], None))
-            .collect();
+        let named: Vec<(Vec<u32>, Option<u32>)> =
+            self.regions.iter().map(|&r| (vec![r], None)).collect();
         for (order, (ids, state)) in self.found.iter().chain(&named).enumerate() {
             let within = |id: u32, region: u32| g.within(id, region);
             let chosen = state
@@ -407,11 +404,18 @@ fn scan(rules: &Rules, toks: &[Tok], is_title: bool, places: &mut Places, id: &m
                     .get(k + run)
                     .is_some_and(|w| class_of(lex, w, Word::Institution));
             // in prose, not a headline in title case: a lowercase word nearby
-            let prose = [k.checked_sub(1), Some(k + run), k.checked_sub(2), Some(k + run + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|i| toks.get(i))
-                .any(|w| w.kind == TokKind::Word && w.text.chars().next().is_some_and(char::is_lowercase));
+            let prose = [
+                k.checked_sub(1),
+                Some(k + run),
+                k.checked_sub(2),
+                Some(k + run + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| toks.get(i))
+            .any(|w| {
+                w.kind == TokKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+            });
             if plain && prose && g.lookup(&join(words)).is_empty() {
                 id.names.push(join(words).to_lowercase());
                 k += run;

@@ -873,6 +873,7 @@ impl Extractor {
             let Some(qi) = a.quantity else {
                 if let Some(f) = self
                     .including_claim(&anns, k, found.last())
+                    .or_else(|| self.pair_claim(&anns, k))
                     .or_else(|| self.single_claim(&anns, k))
                     .or_else(|| self.multiple_claim(&anns, k))
                 {
@@ -1111,7 +1112,27 @@ impl Extractor {
         if none_of_before(anns, k) || is_age(anns, k, end) {
             return None;
         }
-        let (rest, np) = noun_phrase(Toks::new(anns, end)).ok()?;
+        // `two election officials were killed`: a head the rules do not
+        // list is a victim too, where a casualty verb follows
+        let (rest, np) = noun_phrase(Toks::new(anns, end))
+            .or_else(|_| {
+                clause::open_noun_phrase(Toks::new(anns, end))
+                    .filter(|(rest, _)| predicate(*rest).is_ok())
+                    .ok_or(nom::Err::<()>::Error(()))
+            })
+            .ok()?;
+        // `no life-threatening injuries`: how bad the wounds were, not that
+        // none was hurt
+        if qty.low == Some(0.0)
+            && np.category.is_some()
+            && anns
+                .get(end..rest.pos)
+                .unwrap_or_default()
+                .iter()
+                .any(|t| t.tok.kind == TokKind::Word && t.words == 0 && t.matches.is_empty())
+        {
+            return None;
+        }
         let (category, shape) = if let Ok((_, (category, negated))) = predicate(rest) {
             if negated {
                 return None;
@@ -1192,6 +1213,49 @@ impl Extractor {
             qualifier: qty.qualifier,
             subject: None,
             counts: Counts::Part,
+            person: None,
+            list: None,
+        })
+    }
+
+    /// `both hostages were killed`, `both of the victims died`: two.
+    fn pair_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let a = anns.get(k)?;
+        if !a.is(Word::Pair) {
+            return None;
+        }
+        let mut at = k + 1;
+        if is_at(anns, at, Word::Of) {
+            at += 1;
+        }
+        if anns
+            .get(at)
+            .is_some_and(|t| t.is(Word::Article) || t.is(Word::Possessive))
+        {
+            at += 1;
+        }
+        let (rest, np) = noun_phrase(Toks::new(anns, at)).ok()?;
+        if np.elided || np.population.is_none() || np.singular {
+            return None;
+        }
+        let (category, shape) = match predicate(rest) {
+            Ok((_, (category, false))) => (category, Shape::After),
+            Ok(_) => return None,
+            Err(_) => (before_number(anns, k)?, Shape::Before),
+        };
+        Some(Found {
+            tok: k,
+            start: a.tok.start,
+            end_byte: a.tok.end,
+            end: rest.pos,
+            category,
+            shape,
+            np,
+            low: Some(2.0),
+            high: Some(2.0),
+            qualifier: Qualifier::Exact,
+            subject: None,
+            counts: Counts::Total,
             person: None,
             list: None,
         })

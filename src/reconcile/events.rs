@@ -436,7 +436,10 @@ pub(crate) fn cluster(
             keys.extend(words.map(|w| format!("n|{first} {w}")));
         }
         if let Some(w) = week {
-            for t in d.terms.iter().filter(|t| df.get(t.as_str()).is_some_and(|&n| (2..=RARE_TERM).contains(&n))) {
+            for t in d.terms.iter().filter(|t| {
+                df.get(t.as_str())
+                    .is_some_and(|&n| (2..=RARE_TERM).contains(&n))
+            }) {
                 for dw in [w, w + 1] {
                     keys.push(format!("t|{t}|{dw}"));
                 }

@@ -482,13 +482,15 @@ fn derive_wounded(claims: &[&Claim], tolls: &mut Vec<Toll>, wounded: &str) -> Ve
                 .unwrap_or(0.0)
         };
         let k = killed.and_then(|t| t.all.low).unwrap_or(0.0);
-        let w = if shot.perpetrators.is_some() || killed.is_some_and(|t| t.perpetrators.is_some()) {
-            (side(&|t| t.victims, Some(shot)) - side(&|t| t.victims, killed)).max(0.0)
-                + (side(&|t| t.perpetrators, Some(shot)) - side(&|t| t.perpetrators, killed))
-                    .max(0.0)
-        } else {
-            (s - k).max(0.0)
-        };
+        // (`+ 0.0`: never a negative zero in the output)
+        let w = 0.0
+            + if shot.perpetrators.is_some() || killed.is_some_and(|t| t.perpetrators.is_some()) {
+                (side(&|t| t.victims, Some(shot)) - side(&|t| t.victims, killed)).max(0.0)
+                    + (side(&|t| t.perpetrators, Some(shot)) - side(&|t| t.perpetrators, killed))
+                        .max(0.0)
+            } else {
+                (s - k).max(0.0)
+            };
         // "none wounded" is left unsaid: a report that counts the dead
         // among those shot may still leave someone out
         if w < 1.0 {

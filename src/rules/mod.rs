@@ -409,6 +409,32 @@ fn category_role(
     }
 }
 
+/// The regular English plural of a one-word noun (`son` → `sons`, `lady`
+/// → `ladies`, `man` → `men`), none for a phrase or a word that already
+/// reads as a plural.
+fn plural_of(noun: &str) -> Option<String> {
+    let noun = noun.trim();
+    if noun.is_empty() || noun.contains(char::is_whitespace) || !noun.is_ascii() {
+        return None;
+    }
+    let lower = noun.to_ascii_lowercase();
+    if lower.ends_with('s') {
+        return None;
+    }
+    Some(if let Some(stem) = lower.strip_suffix("man") {
+        format!("{stem}men")
+    } else if lower.ends_with("ch") || lower.ends_with("sh") || lower.ends_with('x') {
+        format!("{lower}es")
+    } else if let Some(stem) = lower
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{lower}s")
+    })
+}
+
 /// `"a", "b", "c"`.
 fn quoted<const N: usize>(names: [&str; N]) -> String {
     names
@@ -577,15 +603,16 @@ impl Builder {
             }
             let population = index as u16;
             for noun in &pop.nouns {
-                self.phrase(
-                    src,
-                    &pop.name,
-                    noun,
-                    Tag::Population {
-                        population,
-                        adjective: false,
-                    },
-                )?;
+                let tag = Tag::Population {
+                    population,
+                    adjective: false,
+                };
+                self.phrase(src, &pop.name, noun, tag)?;
+                // `sons` for a listed `son`: plurals of listed nouns are
+                // read too
+                if let Some(plural) = plural_of(noun) {
+                    self.phrase(src, &pop.name, &plural, tag)?;
+                }
             }
             for adjective in &pop.adjectives {
                 self.phrase(

@@ -100,6 +100,8 @@ word_classes! {
     CollectivePlural = collective_plurals,
     /// Pronouns that stand for one person (`he`, `she`).
     PersonPronoun = person_pronouns,
+    /// `both`: two, before a plural noun (`both hostages`).
+    Pair = pair_words,
     /// Possessives of people before a victim (`killing his girlfriend`).
     PersonPossessive = person_possessives,
     /// Words that add one more person to those mentioned (`another man`,
