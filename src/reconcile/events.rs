@@ -232,6 +232,19 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
                 .map_or("", String::as_str)
         ));
     }
+    // two reports that name no place, street or person: nothing tells
+    // them apart but their days, and a reader of a handful of reports takes
+    // them for one incident
+    let bare = |d: &Doc| {
+        d.cities.is_empty()
+            && d.counties.is_empty()
+            && d.regions.is_empty()
+            && d.streets.is_empty()
+            && d.names.is_empty()
+    };
+    if bare(a) && bare(b) {
+        s += 2.5;
+    }
     // when
     if let (Some(x), Some(y)) = (a.date, b.date) {
         let days = gap(x, y);

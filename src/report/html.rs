@@ -715,6 +715,7 @@ mod tests {
                 high: Some(v),
                 independent_sources: 1,
                 sources: vec![SourceValue {
+                    basis: crate::reconcile::Basis::Stated,
                     source: "s".into(),
                     documents: vec!["d".into()],
                     outlet: None,
