@@ -1,7 +1,7 @@
 //! The `recount` command: wiring only. Every stage lives in the library.
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use recount::wire::{self, NumberRow};
 use recount::{
     ExtractOptions, Format, InputFormat, InputProblem, Item, Mapped, Pace, Pipeline, Progress,
@@ -32,8 +32,9 @@ struct Cli {
 
 #[derive(Args, Clone)]
 struct InputArgs {
-    /// Files, folders (read recursively) or `-` for standard input.
-    #[arg(value_name = "FILE|DIR|-", default_value = "-")]
+    /// Files, folders (read recursively) or `-` for standard input (the
+    /// default when standard input is not a terminal).
+    #[arg(value_name = "FILE|DIR|-")]
     inputs: Vec<String>,
     /// Read inputs as this format instead of detecting it.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
@@ -140,11 +141,15 @@ enum Command {
         /// extracting documents. The report is the one the documents give.
         #[arg(
             long,
-            conflicts_with_all = ["input_format", "published", "source", "meta", "rules", "include_comments"]
+            conflicts_with_all = ["input_format", "published", "source", "meta", "include_comments"]
         )]
         claims: bool,
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
+        /// The full table: one table for all events, every note in its row,
+        /// no width limit.
+        #[arg(long)]
+        wide: bool,
         /// Also show each conflicting claim in its sentence.
         #[arg(long)]
         explain: bool,
@@ -233,16 +238,19 @@ fn pipeline(input: &InputArgs) -> Result<Pipeline> {
     Ok(Pipeline::new(load_rules(input)?, options))
 }
 
+/// The terminal's width (`COLUMNS`, else the terminal's own when stdout
+/// is one), and colour on a terminal unless `NO_COLOR`. Piped with no
+/// `COLUMNS`, tables are 100 columns wide.
 fn style() -> Style {
     let tty = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut style = Style::default();
-    style.width = if tty { comfy_width() } else { None };
+    style.width = columns().or_else(|| tty.then(|| comfy_table::Table::new().width()).flatten());
     style.color = tty && !no_color;
     style
 }
 
-fn comfy_width() -> Option<u16> {
+fn columns() -> Option<u16> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
 }
 
@@ -270,7 +278,60 @@ fn report_problem(p: &InputProblem) {
     eprintln!("recount: {level}: {}: {}", p.location, p.message);
 }
 
-fn run(cli: Cli) -> Result<u8> {
+/// With no input named: standard input, unless it is a terminal — then
+/// nobody is typing an article, and waiting would look like a hang.
+fn default_inputs(cli: &mut Cli) -> Option<u8> {
+    let input = match &mut cli.command {
+        Command::Numbers { input, .. }
+        | Command::Extract { input, .. }
+        | Command::Report { input, .. }
+        | Command::Explain { input }
+        | Command::Eval { input, .. } => input,
+        _ => return None,
+    };
+    if !input.inputs.is_empty() {
+        return None;
+    }
+    let eval_incidents = matches!(
+        &cli.command,
+        Command::Eval {
+            incidents: Some(_),
+            ..
+        }
+    );
+    if std::io::stdin().is_terminal() && !eval_incidents {
+        eprintln!(
+            "recount: no input: name files or folders, or pipe text in (`-` reads standard input)\n"
+        );
+        let mut cmd = Cli::command();
+        cmd.build();
+        let name = match &cli.command {
+            Command::Numbers { .. } => "numbers",
+            Command::Extract { .. } => "extract",
+            Command::Report { .. } => "report",
+            Command::Explain { .. } => "explain",
+            _ => "eval",
+        };
+        if let Some(sub) = cmd.find_subcommand_mut(name) {
+            eprintln!("{}", sub.render_usage());
+        }
+        return Some(2);
+    }
+    if let Command::Numbers { input, .. }
+    | Command::Extract { input, .. }
+    | Command::Report { input, .. }
+    | Command::Explain { input }
+    | Command::Eval { input, .. } = &mut cli.command
+    {
+        input.inputs = vec!["-".to_string()];
+    }
+    None
+}
+
+fn run(mut cli: Cli) -> Result<u8> {
+    if let Some(code) = default_inputs(&mut cli) {
+        return Ok(code);
+    }
     match cli.command {
         Command::Numbers { input, format } => numbers(&input, format),
         Command::Extract {
@@ -282,10 +343,11 @@ fn run(cli: Cli) -> Result<u8> {
             input,
             claims,
             format,
+            wide,
             explain,
             output,
-        } => report_cmd(&input, claims, format.into(), explain, output),
-        Command::Explain { input } => report_cmd(&input, false, Format::Table, true, None),
+        } => report_cmd(&input, claims, format.into(), wide, explain, output),
+        Command::Explain { input } => report_cmd(&input, false, Format::Table, false, true, None),
         Command::Man { dir } => man(dir),
         Command::Eval {
             gold,
@@ -426,6 +488,7 @@ fn report_cmd(
     input: &InputArgs,
     claims: bool,
     format: Format,
+    wide: bool,
     explain: bool,
     output: Option<PathBuf>,
 ) -> Result<u8> {
@@ -436,7 +499,8 @@ fn report_cmd(
             report_problem(p);
         }
         let trouble = read.had_trouble();
-        let rec = Pipeline::with_default_rules().reconcile_claims(read.documents, read.claims);
+        // the rules name the figures the reduce derives (the wounded)
+        let rec = pipeline(input)?.reconcile_claims(read.documents, read.claims);
         (rec, trouble)
     } else {
         let pipeline = pipeline(input)?;
@@ -464,6 +528,7 @@ fn report_cmd(
     if output.is_some() {
         style = Style::default();
     }
+    style.wide = wide;
     let mut text = recount::render(rec, format, style);
     if explain {
         text.push('\n');

@@ -633,6 +633,83 @@ fn is_hidden(name: &str) -> bool {
     name.starts_with('.')
 }
 
+/// Files a folder holds for its documents' metadata (`a.meta.toml`, a
+/// metadata CSV), read with them.
+fn is_metadata(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".meta.toml") || lower.ends_with(".csv")
+}
+
+/// Why a file of another type is skipped, naming its type.
+fn unsupported(path: &Path) -> String {
+    let ext = path.extension().and_then(|e| e.to_str()).map_or_else(
+        || "this".to_string(),
+        |e| format!(".{}", e.to_ascii_lowercase()),
+    );
+    format!(
+        "unsupported file type ({ext}): recount reads plain text, HTML and JSON Lines; convert it to text first"
+    )
+}
+
+/// A file format the first bytes give away, that recount cannot read.
+fn foreign_format(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF file"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (DOCX, XLSX, ODT and EPUB are ZIP archives)",
+        ),
+        (b"{\\rtf", "an RTF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"BZh", "a bzip2 archive"),
+        (b"\xFD7zXZ", "an xz archive"),
+        (b"7z\xBC\xAF", "a 7z archive"),
+        (b"\xD0\xCF\x11\xE0", "an old Office document (DOC, XLS)"),
+        (b"RIFF", "a RIFF file (WAV, AVI, WEBP)"),
+        (b"\x7FELF", "an executable"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
+}
+
+/// Why a text is no prose to read, if it is not: random bytes, base64,
+/// minified code — mined for numbers, they would give nonsense. Prose is
+/// mostly letters and spaces, with words of a readable length.
+pub(crate) fn not_prose(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(64 * 1024).collect();
+    let total = sample.chars().filter(|c| !c.is_whitespace()).count();
+    if total < 200 {
+        return None;
+    }
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    let replaced = sample.chars().filter(|&c| c == '\u{FFFD}').count();
+    let words = sample.split_whitespace().count().max(1);
+    let mean_word = total as f64 / words as f64;
+    let letter_share = letters as f64 / total as f64;
+    if replaced * 20 > total {
+        Some(format!(
+            "not text: {} of its first {} characters are not valid UTF-8; skipped",
+            replaced, total
+        ))
+    } else if letter_share < 0.5 {
+        Some(format!(
+            "not prose: only {:.0}% of its characters are letters; skipped",
+            100.0 * letter_share
+        ))
+    } else if mean_word > 25.0 {
+        Some(format!(
+            "not prose: its words average {mean_word:.0} characters (encoded data or minified code?); skipped"
+        ))
+    } else {
+        None
+    }
+}
+
 fn wanted_in_folder(path: &Path, name: &str) -> bool {
     if name.to_ascii_lowercase().ends_with(".meta.toml") {
         return false;
@@ -679,6 +756,13 @@ pub(crate) fn walk(dir: &Path, problems: &mut Vec<Item>) -> Vec<PathBuf> {
                 Ok(_) => {
                     if wanted_in_folder(&path, &name) {
                         files.push(path);
+                    } else if !is_metadata(&name) {
+                        // nothing in a folder is passed over in silence
+                        problems.push(problem(
+                            path.to_string_lossy(),
+                            Severity::Skipped,
+                            unsupported(&path),
+                        ));
                     }
                 }
                 Err(e) => problems.push(problem(
@@ -810,10 +894,29 @@ impl Inputs {
                 return;
             }
         };
+        if let Some(what) = foreign_format(&bytes) {
+            self.queue(vec![problem(
+                label,
+                Severity::Skipped,
+                format!("{what}: recount reads plain text, HTML and JSON Lines; convert it to text first"),
+            )]);
+            return;
+        }
         let Some(content) = decode(&bytes, &label, &mut problems) else {
             self.queue(problems);
             return;
         };
+        if content.trim().is_empty() {
+            problems.push(problem(
+                label.clone(),
+                Severity::Warning,
+                "empty file: no text to read",
+            ));
+        } else if let Some(why) = not_prose(&content) {
+            problems.push(problem(label, Severity::Skipped, why));
+            self.queue(problems);
+            return;
+        }
         let format = self.format_of(Some(&path), &content);
         let mut doc = if format == InputFormat::Html {
             from_html(&label, &content)
@@ -885,11 +988,34 @@ impl Inputs {
             return;
         }
         let mut problems = Vec::new();
+        if let Some(what) = foreign_format(&bytes) {
+            self.queue(vec![problem(
+                label,
+                Severity::Skipped,
+                format!("{what}: recount reads plain text, HTML and JSON Lines; convert it to text first"),
+            )]);
+            return;
+        }
         let Some(content) = decode(&bytes, label, &mut problems) else {
             self.queue(problems);
             return;
         };
-        match self.format_of(None, &content) {
+        if content.trim().is_empty() {
+            problems.push(problem(
+                label,
+                Severity::Warning,
+                "empty input: no text to read",
+            ));
+        }
+        let format = self.format_of(None, &content);
+        if format != InputFormat::Jsonl
+            && let Some(why) = not_prose(&content)
+        {
+            problems.push(problem(label, Severity::Skipped, why));
+            self.queue(problems);
+            return;
+        }
+        match format {
             InputFormat::Jsonl => {
                 self.queue(problems);
                 self.jsonl = Some(JsonlStream {

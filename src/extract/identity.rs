@@ -53,9 +53,10 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// Whether the text says nothing of where, who or what.
+    /// Whether the text says nothing of when, where, who or what.
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.date.is_none()
+            && self.places.is_empty()
             && self.streets.is_empty()
             && self.names.is_empty()
             && self.kind.is_none()

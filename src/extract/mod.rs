@@ -1830,6 +1830,11 @@ fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
 /// What a percentage is a share of: the words after it (`68% of inhabited
 /// settlements` → `inhabited settlements`).
 fn percent_subject(anns: &[Ann], from: usize) -> Option<String> {
+    // a share is of something: `68% of inhabited settlements`; `25%
+    // accurate` says how, not of what
+    if !is_at(anns, from, Word::Of) {
+        return None;
+    }
     let mut words: Vec<String> = Vec::new();
     let mut i = from;
     while let Some(a) = anns.get(i) {

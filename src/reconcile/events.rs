@@ -615,18 +615,27 @@ fn label_events(events: &mut [Event], documents: &[DocumentEntry], docs: &[Doc],
             continue;
         }
         let kind = most(&|d| d.kind.map(str::to_string));
-        let day = most(&|d| {
-            d.date
-                .filter(|t| t.days() == 1)
-                .map(|t| t.first.strftime("%-d %b %Y").to_string())
-        })
-        .or_else(|| ev.first.map(|f| f.strftime("%-d %b %Y").to_string()));
+        // the day most of its documents state, the earliest of a tie; else
+        // its first day
+        let mut stated_days: Vec<Date> = members
+            .iter()
+            .filter_map(|&i| docs.get(i)?.date)
+            .filter(|t| t.stated && t.days() == 1)
+            .map(|t| t.first)
+            .collect();
+        stated_days.sort_unstable();
+        let day = stated_days
+            .chunk_by(|a, b| a == b)
+            .max_by(|a, b| a.len().cmp(&b.len()).then(b[0].cmp(&a[0])))
+            .and_then(|run| run.first().copied())
+            .or(ev.first)
+            .map(|d| d.strftime("%-d %b %Y").to_string());
         let parts: Vec<String> = [place, day, kind].into_iter().flatten().collect();
         let label = if parts.is_empty() {
-            members
-                .first()
-                .and_then(|&i| documents.get(i))
-                .map_or_else(|| "undated".to_string(), |d| d.id.clone())
+            members.first().and_then(|&i| documents.get(i)).map_or_else(
+                || "undated".to_string(),
+                |d| super::source_name(&d.id).to_string(),
+            )
         } else {
             parts.join(" · ")
         };

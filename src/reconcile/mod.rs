@@ -143,6 +143,9 @@ impl Status {
 pub struct SourceValue {
     /// The source: its outlet, or the original document of a set of copies.
     pub source: String,
+    /// The source as people name it: its outlet, else its document's file
+    /// name without folders and extension.
+    pub name: String,
     /// How the source's document gives the figure: a number it states, the
     /// people it names one by one (at least that many), or a figure recount
     /// derived (wounded = shot − killed).
@@ -165,6 +168,10 @@ pub struct SourceValue {
     pub hedges: Vec<String>,
     /// Who the source says gave the figure, if it says.
     pub speaker: Option<String>,
+    /// The copies of the source's documents (their outlets, else their
+    /// ids): one source, counted once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
     /// Of the figure, the victims and the attackers, where the source
     /// tells them apart.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -295,6 +302,20 @@ pub struct Group {
 }
 
 impl Group {
+    /// The figure without its event, for a table under the event's
+    /// label: `Armenia · military · captured`.
+    pub fn figure_in_event(&self) -> String {
+        let mut parts = vec![self.party.clone().unwrap_or_else(|| "any side".into())];
+        if let Some(p) = &self.population {
+            parts.push(p.clone());
+        }
+        parts.push(self.category.clone());
+        if let Some(s) = &self.subject {
+            parts.push(format!("of {s}"));
+        }
+        parts.join(" · ")
+    }
+
     /// The figure the group is about, as the report's first column writes
     /// it: `2021-11-16 · Armenia · military · captured` (`any side` when no
     /// party is stated).
@@ -305,7 +326,7 @@ impl Group {
     /// let doc = from_text("a.txt", "March 3, 2024\n\nThree soldiers were killed.");
     /// let outcome = Pipeline::with_default_rules().reconcile_documents([doc]);
     /// let group = &outcome.reconciliation.groups[0];
-    /// assert_eq!(group.figure(), "2024-03-03 · any side · military · killed");
+    /// assert_eq!(group.figure(), "3 Mar 2024 · any side · military · killed");
     /// ```
     pub fn figure(&self) -> String {
         let mut parts = vec![self.event.clone()];
@@ -514,8 +535,13 @@ pub(crate) fn reconcile(
     // A figure about an incident mentioned in passing makes a group only
     // when two independent sources state it; a group of parts alone
     // (`including two children`) states no figure.
+    // A percentage that says not what it is a share of (`25% accurate`) is
+    // a number, not a figure to line up.
     let (groups, asides): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| {
+        let share_of_nothing =
+            g.subject.is_none() && g.claims.iter().any(|c| c.role == Some(Role::Percent));
         !g.sources.is_empty()
+            && !share_of_nothing
             && (g.independent_sources >= 2 || g.claims.iter().any(|c| c.incident == 0))
     });
     let asides = asides.into_iter().flat_map(|g| g.claims).collect();
@@ -823,8 +849,19 @@ fn read_chunks<'a>(
                     if claim.event_time.is_none() {
                         // resolve the sentence's own time (`last year`) against the date now known
                         let quantities = crate::number::scan(&claim.quote);
-                        claim.event_time = sentence_time(&claim.quote, 0, &quantities, Some(date))
-                            .or(Some(EventTime::day(date, false)));
+                        let stated = sentence_time(&claim.quote, 0, &quantities, Some(date));
+                        // a time well before it is another incident's (the
+                        // extractor could not tell without the date)
+                        if claim.incident == 0
+                            && claim.role != Some(Role::Percent)
+                            && stated.is_some_and(|t| {
+                                date.checked_sub(jiff::ToSpan::days(7))
+                                    .is_ok_and(|cut| t.last < cut)
+                            })
+                        {
+                            claim.incident = u32::try_from(claim.quote_start).unwrap_or(u32::MAX);
+                        }
+                        claim.event_time = stated.or(Some(EventTime::day(date, false)));
                     }
                 }
                 let claim: &'a Claim = claim;
@@ -1243,24 +1280,6 @@ fn build_group(
     {
         notes.push(note);
     }
-    // One note per copy among the group's documents.
-    doc_of.sort_unstable();
-    doc_of.dedup();
-    let mut copied: Vec<String> = doc_of
-        .into_iter()
-        .flatten()
-        .filter_map(|d| {
-            let doc = ctx.documents.get(d as usize)?;
-            let original = doc.copy_of.as_ref()?;
-            Some(format!(
-                "{} is a copy of {} (counted once)",
-                doc.id, original
-            ))
-        })
-        .collect();
-    copied.sort();
-    copied.dedup();
-    notes.extend(copied);
     Group {
         event: ctx
             .event_names
@@ -1454,6 +1473,37 @@ fn statement<'c>(claims: &[(usize, &'c Claim)], ctx: &GroupContext<'_>) -> Optio
     })
 }
 
+/// A source as people name it: an outlet as it is, a document id as its
+/// file name without folders and extension (`../corpus/001_bbc.txt` →
+/// `001_bbc`).
+pub(crate) fn source_name(source: &str) -> &str {
+    if !source.contains('/') && !source.contains('\\') && !has_extension(source) {
+        return source;
+    }
+    let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    match file.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty()
+                && ext.len() <= 5
+                && ext.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            stem
+        }
+        _ => file,
+    }
+}
+
+/// `a.txt`, `page.html`: a file name's extension.
+fn has_extension(s: &str) -> bool {
+    s.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && !stem.contains(' ')
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            && ext.chars().any(|c| c.is_ascii_alphabetic())
+    })
+}
+
 /// One source's figure from its claims in a group: each document's
 /// statement (its toll for the incident); across the source's documents,
 /// its latest figure stands, with a note when it changed. None when no
@@ -1482,21 +1532,29 @@ fn source_value<'c>(
     let (Some(first), Some(last)) = (per_doc.first(), per_doc.last()) else {
         return None;
     };
+    let is_copy = |s: &Statement| {
+        ctx.by_id
+            .get(s.claim.doc.as_str())
+            .and_then(|&d| ctx.documents.get(d as usize))
+            .is_some_and(|d| d.copy_of.is_some())
+    };
     let chosen = if per_doc
         .iter()
         .all(|c| c.low == last.low && c.high == last.high)
     {
-        // prefer the tightest statement of the same figure
+        // prefer the original's statement of the same figure, then the
+        // tightest
         per_doc
             .iter()
             .min_by(|a, b| {
                 let w = |s: &Statement| s.high.unwrap_or(f64::INFINITY) - s.low.unwrap_or(0.0);
-                w(a).total_cmp(&w(b))
+                is_copy(a).cmp(&is_copy(b)).then(w(a).total_cmp(&w(b)))
             })
             .unwrap_or(last)
     } else {
         notes.push(format!(
-            "{source} changed its figure: {} ({}) then {} ({})",
+            "{} changed its figure: {} ({}) then {} ({})",
+            source_name(source),
             first.number,
             first
                 .claim
@@ -1515,6 +1573,29 @@ fn source_value<'c>(
         .map(|(_, c)| c.doc.clone())
         .collect();
     let mut v = SourceValue::from_claim(source, chosen.claim, documents);
+    // one name per source: the original's own outlet and date; its copies
+    // are named apart
+    let entry = |doc: &str| {
+        ctx.by_id
+            .get(doc)
+            .and_then(|&d| ctx.documents.get(d as usize))
+    };
+    let mut copies: Vec<String> = Vec::new();
+    for doc in &v.documents {
+        if let Some(e) = entry(doc) {
+            match &e.copy_of {
+                Some(_) => copies.push(e.outlet.clone().unwrap_or_else(|| e.id.clone())),
+                None if doc == &chosen.claim.doc || !is_copy(chosen) => {}
+                None => {
+                    v.outlet = e.outlet.clone().or(v.outlet.take());
+                    v.published = e.published.or(v.published);
+                }
+            }
+        }
+    }
+    copies.sort();
+    copies.dedup();
+    v.copies = copies;
     v.low = chosen.low;
     v.high = chosen.high;
     v.qualifier = chosen.qualifier;
@@ -1591,6 +1672,7 @@ impl SourceValue {
     fn from_claim(source: &str, c: &Claim, documents: Vec<String>) -> SourceValue {
         SourceValue {
             source: source.to_string(),
+            name: source_name(source).to_string(),
             basis: Basis::Stated,
             documents,
             outlet: c.outlet.clone(),
@@ -1601,6 +1683,7 @@ impl SourceValue {
             number: c.number.clone(),
             hedges: c.hedges.clone(),
             speaker: c.speaker.clone(),
+            copies: Vec::new(),
             victims: None,
             perpetrators: None,
         }
@@ -1642,7 +1725,7 @@ fn conflict_note(sources: &[SourceValue]) -> Option<String> {
             None => out.push_str("undated"),
         }
         out.push_str(" (");
-        out.push_str(&s.source);
+        out.push_str(&s.name);
         for h in &s.hedges {
             out.push_str(", ");
             out.push_str(h);

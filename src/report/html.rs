@@ -726,6 +726,7 @@ mod tests {
                     number: v.to_string(),
                     hedges: Vec::new(),
                     speaker: None,
+                    copies: Vec::new(),
                     victims: None,
                     perpetrators: None,
                 }],

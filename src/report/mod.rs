@@ -44,6 +44,9 @@ pub struct Style {
     pub width: Option<u16>,
     /// Colour the status column and `explain`'s marks (ANSI escapes).
     pub color: bool,
+    /// The full view: every note in its row, sources by their full names,
+    /// one table for all events (`recount report --wide`).
+    pub wide: bool,
 }
 
 fn number(v: Option<f64>) -> String {
@@ -64,7 +67,8 @@ pub(crate) fn range(g: &Group) -> String {
     )
 }
 
-/// Each source's figure on a line: `10 — TRT World, 2021-11-17`.
+/// Each source's figure on a line: `10 — TRT World, 2021-11-17`, its
+/// hedges in brackets, its copies after it (`+1 copy: Global Research`).
 fn sources(g: &Group) -> Vec<String> {
     g.sources
         .iter()
@@ -75,19 +79,19 @@ fn sources(g: &Group) -> Vec<String> {
             } else {
                 format!(" [{}]", s.hedges.join(", "))
             };
-            let copies = if s.documents.len() > 1 {
-                format!(" ({} documents)", s.documents.len())
-            } else {
-                String::new()
+            let copies = match s.copies.as_slice() {
+                [] => String::new(),
+                [one] => format!(" (+1 copy: {})", crate::reconcile::source_name(one)),
+                many => format!(
+                    " (+{} copies: {})",
+                    many.len(),
+                    many.iter()
+                        .map(|c| crate::reconcile::source_name(c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             };
-            format!(
-                "{} — {}, {}{}{}",
-                s.display(),
-                s.source,
-                date,
-                hedge,
-                copies
-            )
+            format!("{} — {}, {}{}{}", s.display(), s.name, date, hedge, copies)
         })
         .collect()
 }
@@ -113,30 +117,87 @@ pub fn render(rec: &Report, format: Format, style: Style) -> String {
     }
 }
 
+/// `1 copy`, `2 copies`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn summary(rec: &Report) -> String {
     let read = rec.documents.iter().filter(|d| d.skipped.is_none()).count();
     let copies = rec.documents.iter().filter(|d| d.copy_of.is_some()).count();
-    let skipped = rec.documents.len() - read;
+    // why documents were skipped: each reason's first words, counted
+    let mut why: Vec<(String, usize)> = Vec::new();
+    for d in &rec.documents {
+        let Some(reason) = &d.skipped else { continue };
+        let short = reason
+            .split([':', ';', '('])
+            .next()
+            .unwrap_or(reason)
+            .trim()
+            .to_string();
+        match why.iter_mut().find(|(r, _)| *r == short) {
+            Some((_, n)) => *n += 1,
+            None => why.push((short, 1)),
+        }
+    }
+    let skipped: usize = why.iter().map(|(_, n)| n).sum();
+    let skipped = if skipped == 0 {
+        "0 skipped".to_string()
+    } else {
+        format!(
+            "{skipped} skipped: {}",
+            why.iter()
+                .map(|(r, n)| format!("{n} {r}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
     format!(
-        "{} documents read ({} copies, {} skipped), {} groups, {} conflicts",
-        read,
-        copies,
-        skipped,
-        rec.groups.len(),
-        rec.conflicts()
+        "{} read ({}), {skipped}; {}, {}",
+        count(read, "document", "documents"),
+        count(copies, "copy", "copies"),
+        count(rec.groups.len(), "group", "groups"),
+        count(rec.conflicts(), "conflict", "conflicts")
     )
 }
 
 fn table(rec: &Report, style: Style) -> String {
+    if style.wide {
+        return wide_table(rec, style);
+    }
+    compact_table(rec, style)
+}
+
+/// A table in the house style, at most `width` wide (100 when unknown).
+fn new_table(style: Style, width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = style.width {
+    if let Some(w) = width {
         t.set_width(w);
     }
     if !style.color {
         t.force_no_tty();
     }
+    t
+}
+
+fn status_cell(g: &Group, style: Style, mark: &str) -> Cell {
+    let mut status = Cell::new(format!("{}{mark}", g.status.as_str()));
+    if style.color {
+        status = status.fg(match g.status {
+            Status::Conflict => Color::Red,
+            Status::Consistent => Color::Yellow,
+            Status::Agree => Color::Green,
+            Status::SingleSource => Color::Grey,
+        });
+    }
+    status
+}
+
+/// The full view: one table, every note in its row.
+fn wide_table(rec: &Report, style: Style) -> String {
+    let mut t = new_table(style, None);
     t.set_header(vec![
         "figure",
         "sources",
@@ -145,42 +206,124 @@ fn table(rec: &Report, style: Style) -> String {
         "notes",
     ]);
     for g in &rec.groups {
-        let mut status = Cell::new(g.status.as_str());
-        if style.color {
-            status = status.fg(match g.status {
-                Status::Conflict => Color::Red,
-                Status::Consistent => Color::Yellow,
-                Status::Agree => Color::Green,
-                Status::SingleSource => Color::Grey,
-            });
-        }
         t.add_row(vec![
             Cell::new(g.figure()),
             Cell::new(sources(g).join("\n")),
             Cell::new(range(g)),
-            status,
+            status_cell(g, style, ""),
             Cell::new(g.notes.join("\n")),
         ]);
     }
     let mut out = format!("{t}\n{}\n", summary(rec));
-    if !rec.totals.is_empty() {
-        out.push_str("totals, all sides: ");
-        let parts: Vec<String> = rec
-            .totals
-            .iter()
-            .map(|x| {
-                format!(
-                    "{} {} {}",
-                    x.event,
-                    x.category,
-                    fmt_range(x.low, x.best, x.high)
-                )
-            })
-            .collect();
-        out.push_str(&parts.join("; "));
-        out.push('\n');
-    }
+    totals_line(rec, &mut out);
     out
+}
+
+/// The everyday view: a table per event under its label, a figure per
+/// row; notes as footnotes said once, copies in one legend.
+fn compact_table(rec: &Report, style: Style) -> String {
+    let width = style.width.or(Some(100));
+    let label = |id: &str| -> String {
+        rec.events
+            .iter()
+            .find(|e| e.id == id)
+            .map_or_else(|| id.to_string(), |e| e.label.clone())
+    };
+    // events in the order of their groups (conflicts first)
+    let mut events: Vec<&str> = Vec::new();
+    for g in &rec.groups {
+        if !events.contains(&g.event.as_str()) {
+            events.push(&g.event);
+        }
+    }
+    let mut out = String::new();
+    let mut notes: Vec<String> = Vec::new();
+    for event in events {
+        let _ = writeln!(out, "{}", label(event));
+        let mut t = new_table(style, width);
+        t.set_header(vec!["figure", "sources", "low / best / high", "status"]);
+        for g in rec.groups.iter().filter(|g| g.event == event) {
+            let mut mark = String::new();
+            for note in &g.notes {
+                let n = match notes.iter().position(|x| x == note) {
+                    Some(i) => i + 1,
+                    None => {
+                        notes.push(note.clone());
+                        notes.len()
+                    }
+                };
+                let _ = write!(mark, " [{n}]");
+            }
+            t.add_row(vec![
+                Cell::new(g.figure_in_event()),
+                Cell::new(sources(g).join("\n")),
+                Cell::new(range(g)),
+                status_cell(g, style, &mark),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+    for (i, note) in notes.iter().enumerate() {
+        let _ = writeln!(out, "[{}] {note}", i + 1);
+    }
+    // each copy said once
+    let name = |id: &str| -> String {
+        let d = rec.documents.iter().find(|d| d.id == id);
+        let stem = crate::reconcile::source_name(id);
+        match d.and_then(|d| d.outlet.as_deref()) {
+            Some(outlet) if outlet != stem => format!("{stem} ({outlet})"),
+            _ => stem.to_string(),
+        }
+    };
+    let copies: Vec<String> = rec
+        .documents
+        .iter()
+        .filter_map(|d| {
+            Some(format!(
+                "{} of {}",
+                name(&d.id),
+                name(d.copy_of.as_deref()?)
+            ))
+        })
+        .collect();
+    if !copies.is_empty() {
+        let _ = writeln!(
+            out,
+            "copies, each counted once with its original: {}",
+            copies.join("; ")
+        );
+    }
+    let _ = writeln!(out, "{}", summary(rec));
+    totals_line(rec, &mut out);
+    out
+}
+
+/// `totals, all sides: …`, each event by its label.
+fn totals_line(rec: &Report, out: &mut String) {
+    if rec.totals.is_empty() {
+        return;
+    }
+    let label = |id: &str| -> String {
+        rec.events
+            .iter()
+            .find(|e| e.id == id)
+            .map_or_else(|| id.to_string(), |e| e.label.clone())
+    };
+    out.push_str("totals, all sides: ");
+    let parts: Vec<String> = rec
+        .totals
+        .iter()
+        .map(|x| {
+            format!(
+                "{} {} {}",
+                label(&x.event),
+                x.category,
+                fmt_range(x.low, x.best, x.high)
+            )
+        })
+        .collect();
+    out.push_str(&parts.join("; "));
+    out.push('\n');
 }
 
 fn fmt_range(low: Option<f64>, best: Option<f64>, high: Option<f64>) -> String {

@@ -94,6 +94,9 @@ struct RawCategory {
     incidents: Vec<String>,
     #[serde(default)]
     suffered: Vec<String>,
+    /// A new category whose name is close to a built-in one's, on purpose.
+    #[serde(default)]
+    new: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +104,9 @@ struct RawCategory {
 struct RawPopulation {
     name: Spanned<String>,
     role: Option<Spanned<String>>,
+    /// A new population whose name is close to a built-in one's, on purpose.
+    #[serde(default)]
+    new: bool,
     #[serde(default)]
     nouns: Vec<String>,
     #[serde(default)]
@@ -435,6 +441,40 @@ fn plural_of(noun: &str) -> Option<String> {
     })
 }
 
+/// The name among `names` that `name` looks like a typo of: at most one
+/// edit in four letters (`wouned` → `wounded`), none for short names.
+fn near_name<'n>(name: &str, names: impl Iterator<Item = &'n str>) -> Option<&'n str> {
+    let name = name.to_lowercase();
+    names
+        .map(|n| (edit_distance(&name, &n.to_lowercase()), n))
+        .filter(|&(d, n)| d > 0 && n.chars().count() >= 4 && d * 4 <= n.chars().count())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n)
+}
+
+/// Levenshtein distance between two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let cost = usize::from(ca != *cb);
+            let value = (prev + cost).min(above + 1).min(left + 1);
+            prev = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
 /// `"a", "b", "c"`.
 fn quoted<const N: usize>(names: [&str; N]) -> String {
     names
@@ -484,6 +524,22 @@ impl Builder {
             }
             let role = category_role(src, i, &cat)?;
             let existing = self.categories.iter().position(|c| c.name == name);
+            if merging && existing.is_none() && !cat.new {
+                let names = self
+                    .categories
+                    .iter()
+                    .take(base_categories)
+                    .map(|c| c.name.as_str());
+                if let Some(near) = near_name(&name, names) {
+                    return Err(src.error(
+                        Some(cat.name.span()),
+                        Some(key),
+                        format!(
+                            "no built-in category {name:?}: did you mean `{near}`? (a new category with a name this close needs `new = true`)"
+                        ),
+                    ));
+                }
+            }
             let index = match existing {
                 Some(index) if merging && index < base_categories => index,
                 Some(_) => {
@@ -565,6 +621,22 @@ impl Builder {
                 },
             };
             let existing = self.populations.iter().position(|p| p.name == name);
+            if merging && existing.is_none() && !pop.new {
+                let names = self
+                    .populations
+                    .iter()
+                    .take(base_populations)
+                    .map(|p| p.name.as_str());
+                if let Some(near) = near_name(&name, names) {
+                    return Err(src.error(
+                        Some(pop.name.span()),
+                        Some(format!("population[{i}].name")),
+                        format!(
+                            "no built-in population {name:?}: did you mean `{near}`? (a new population with a name this close needs `new = true`)"
+                        ),
+                    ));
+                }
+            }
             let index = match existing {
                 Some(index) if merging && index < base_populations => index,
                 Some(_) => {
