@@ -727,6 +727,7 @@ mod tests {
                     speaker: None,
                     victims: None,
                     perpetrators: None,
+                    basis: crate::Basis::Stated,
                 }],
                 claims: Vec::new(),
                 notes: Vec::new(),
