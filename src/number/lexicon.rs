@@ -425,6 +425,7 @@ pub fn is_plural_without_s(w: &str) -> bool {
                 | b"dead"
                 | b"injured"
                 | b"wounded"
+                | b"hurt"
                 | b"missing"
                 | b"displaced"
                 | b"homeless"

@@ -94,13 +94,29 @@ impl Choices for SplitMix {
 pub(crate) struct Tape<'a> {
     words: &'a [u64],
     pub(crate) read: usize,
+    /// The bound of each choice read (`n` of `below(n)`), so that a
+    /// shrinker can search among choices rather than among words.
+    pub(crate) bounds: Vec<u64>,
 }
 
 #[cfg_attr(not(feature = "testing"), allow(dead_code))]
 impl<'a> Tape<'a> {
     pub(crate) fn new(words: &'a [u64]) -> Tape<'a> {
-        Tape { words, read: 0 }
+        Tape {
+            words,
+            read: 0,
+            bounds: Vec::new(),
+        }
     }
+}
+
+/// The smallest word that [`scale`]s to `choice` below `n`.
+#[cfg_attr(not(feature = "testing"), allow(dead_code))]
+pub(crate) fn word_for(choice: u64, n: u64) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    u64::try_from((u128::from(choice) << 64).div_ceil(u128::from(n))).unwrap_or(u64::MAX)
 }
 
 impl Choices for Tape<'_> {
@@ -108,6 +124,11 @@ impl Choices for Tape<'_> {
         let w = self.words.get(self.read).copied().unwrap_or(0);
         self.read += 1;
         w
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.bounds.push(n);
+        scale(self.word(), n)
     }
 }
 
@@ -139,6 +160,19 @@ mod tests {
         assert_eq!(weighted(&mut t, &[(1, 'x'), (5, 'y')]), 'x');
         assert_eq!(t.word(), 0, "past the end: 0");
         assert_eq!(t.read, 5);
+    }
+
+    #[test]
+    fn word_for_is_the_smallest_word_of_a_choice() {
+        for n in [1u64, 2, 3, 7, 10, 1000, u64::MAX] {
+            for choice in [0, 1, n / 2, n - 1] {
+                let w = word_for(choice, n);
+                assert_eq!(scale(w, n), choice, "{choice} of {n}");
+                if w > 0 {
+                    assert!(scale(w - 1, n) < choice, "{choice} of {n}");
+                }
+            }
+        }
     }
 
     #[test]

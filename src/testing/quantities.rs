@@ -590,7 +590,8 @@ fn year(c: &mut dyn Choices) -> (Phrase, &'static str) {
             )
         }
         2 => {
-            let y2 = between(c, y.min(2099) + 1, 2100);
+            let y = y.min(2099);
+            let y2 = between(c, y + 1, 2100);
             (
                 Phrase::new(
                     format!("{y}-{y2}"),
@@ -905,11 +906,17 @@ fn identifier(c: &mut dyn Choices) -> (Phrase, String, String) {
             "Soldiers were killed near Checkpoint ",
             ".",
         ),
-        3 => (
-            format!("{}-{}", between(c, 200, 999), between(c, 1000, 9999)),
-            "Callers to ",
-            " said residents were killed.",
-        ),
+        3 => {
+            // `555-1234`; a last group ending in 00 would be a range
+            // (`100-1000`, docs/numbers.md)
+            let last = between(c, 1000, 9999);
+            let last = if last % 100 == 0 { last + 1 } else { last };
+            (
+                format!("{}-{last}", between(c, 200, 999)),
+                "Callers to ",
+                " said residents were killed.",
+            )
+        }
         4 => (
             pick(c, &["4x4", "5G", "24/7", "3D"]).to_string(),
             "Residents were killed near a ",

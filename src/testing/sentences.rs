@@ -242,6 +242,13 @@ fn claim(p: &Phrase, category: &str, population: &str) -> ExpectedClaim {
 /// `12 Armenian soldiers`, `dozens of civilians`: the victims' phrase.
 fn victims(c: &mut dyn Choices, p: &Phrase) -> (String, &'static str) {
     let (noun, population) = pick(c, &NOUNS);
+    // a bare 1800-2100 is a year unless a plural follows it, and `border`
+    // is none: news style writes `2,000 border guards`
+    let p = &if noun.starts_with("border") {
+        news_style(p.clone())
+    } else {
+        p.clone()
+    };
     let party = if chance(c, 15) {
         format!("{} ", pick(c, &PARTIES))
     } else {
@@ -339,9 +346,14 @@ fn news_style(p: Phrase) -> Phrase {
         .map(|w| {
             let parts: Vec<String> = w
                 .split(['-', '\u{2013}'])
-                .map(|d| match d.parse::<u64>() {
-                    Ok(n) if d.len() == 4 && (1800..=2100).contains(&n) => grouped(n, ","),
-                    _ => d.to_string(),
+                .map(|d| {
+                    let (sign, digits) = d.split_at(usize::from(d.starts_with('~')));
+                    match digits.parse::<u64>() {
+                        Ok(n) if digits.len() == 4 && (1800..=2100).contains(&n) => {
+                            format!("{sign}{}", grouped(n, ","))
+                        }
+                        _ => d.to_string(),
+                    }
                 })
                 .collect();
             let sep = if w.contains('-') { "-" } else { "\u{2013}" };
@@ -454,5 +466,118 @@ pub(crate) fn sentence_of(c: &mut dyn Choices, form: ClaimForm) -> Sentence {
         ClaimForm::Nouns => nouns(c),
         ClaimForm::Distractor => (distractor(c), Vec::new()),
         _ => after(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::choices::SplitMix;
+
+    /// The phrases of `key` in every `[[table]]` of the default rules
+    /// (or in `[table]` when it is not an array).
+    fn phrases(table: &str, key: &str) -> Vec<(String, String)> {
+        let rules: toml::Value = toml::from_str(include_str!("../../rules.toml")).unwrap();
+        let entries = match &rules[table] {
+            toml::Value::Array(a) => a.clone(),
+            other => vec![other.clone()],
+        };
+        let mut out = Vec::new();
+        for e in entries {
+            let name = e
+                .get("name")
+                .and_then(|n| n.as_str())
+                .unwrap_or("")
+                .to_string();
+            for p in e.get(key).and_then(|v| v.as_array()).into_iter().flatten() {
+                out.push((name.clone(), p.as_str().unwrap().to_lowercase()));
+            }
+        }
+        out
+    }
+
+    fn has(list: &[(String, String)], name: &str, phrase: &str) -> bool {
+        list.iter().any(|(n, p)| n == name && p == phrase)
+    }
+
+    /// Every phrase a sentence is made of is one of the default rules', in
+    /// the category or population the expected claim names: the kit
+    /// follows the rules, and a phrase dropped from them shows up here.
+    #[test]
+    fn the_sentences_are_made_of_the_rules_phrases() {
+        let populations = phrases("population", "nouns");
+        for (noun, population) in NOUNS {
+            assert!(has(&populations, population, noun), "{noun} → {population}");
+        }
+        let after = phrases("category", "after");
+        for (_, phrase, category) in PREDICATES {
+            assert!(has(&after, category, phrase), "{phrase} → {category}");
+        }
+        let before = phrases("category", "before");
+        for (verb, category) in VERBS.iter().chain(&PARTICIPLES) {
+            assert!(has(&before, category, verb), "{verb} → {category}");
+        }
+        let tolls = phrases("category", "tolls");
+        for (toll, category) in TOLLS {
+            let toll = toll.trim_start_matches("The ").to_lowercase();
+            assert!(has(&tolls, category, &toll), "{toll} → {category}");
+        }
+        let nouns = phrases("category", "nouns");
+        for (noun, category) in AFTER_NOUNS {
+            assert!(has(&nouns, category, noun), "{noun} → {category}");
+        }
+        let release = phrases("negation", "release");
+        for verb in ["evacuated", "freed"] {
+            assert!(release.iter().any(|(_, p)| p == verb), "{verb}");
+        }
+        let connectors = phrases("words", "toll_connectors");
+        for verb in TOLL_VERBS {
+            for w in verb.split(' ') {
+                assert!(connectors.iter().any(|(_, p)| p == w), "{w} of {verb}");
+            }
+        }
+        // the names are the default rules' names
+        let rules = crate::Rules::default_rules();
+        for (_, population) in NOUNS {
+            assert!(rules.populations.iter().any(|p| p.name == population));
+        }
+        for (_, category) in TOLLS {
+            assert!(rules.categories.iter().any(|c| c.name == category));
+        }
+    }
+
+    #[test]
+    fn news_style_writes_year_like_figures_with_a_comma() {
+        let p = |t: &str| Phrase {
+            text: t.into(),
+            reading: crate::generate::Reading::new(
+                crate::number::Kind::Count,
+                None,
+                None,
+                Qualifier::Exact,
+            ),
+            of: false,
+        };
+        assert_eq!(news_style(p("1916")).text, "1,916");
+        assert_eq!(news_style(p("at least 1916")).text, "at least 1,916");
+        assert_eq!(news_style(p("1850-1900")).text, "1,850-1,900");
+        assert_eq!(news_style(p("12345")).text, "12345");
+        assert_eq!(news_style(p("1700")).text, "1700");
+    }
+
+    #[test]
+    fn reports_have_one_to_four_sentences() {
+        let mut c = SplitMix::new(5);
+        for _ in 0..500 {
+            let r = report(&mut c);
+            assert!((1..=4).contains(&r.forms.len()));
+            assert!(!r.text.contains('\n'));
+            let distractors = r
+                .forms
+                .iter()
+                .filter(|f| **f == ClaimForm::Distractor)
+                .count();
+            assert!(r.claims.len() >= r.forms.len() - distractors);
+        }
     }
 }

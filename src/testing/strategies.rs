@@ -2,14 +2,12 @@
 //!
 //! A strategy draws a tape of random 64-bit words and runs a generator on
 //! it ([`super::choices::Tape`]); the case is a pure function of the tape.
-//! Shrinking shrinks the words the generator read, one at a time, by
-//! binary search towards 0 — and since each word is a choice, and choice 0
-//! the simplest, a failing case shrinks to fewer sentences, simpler forms
-//! and smaller values, always through whole cases: never into broken
-//! words.
+//! Shrinking shrinks the choices the generator made, one at a time, by
+//! binary search towards 0 — and since choice 0 is always the simplest,
+//! a failing case shrinks to fewer sentences, simpler forms and smaller
+//! values, always through whole cases: never into broken words.
 
-use super::choices::{Choices, Tape};
-use proptest::num::u64::BinarySearch;
+use super::choices::{Choices, Tape, scale, word_for};
 use proptest::prelude::Rng;
 use proptest::strategy::{NewTree, Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
@@ -62,22 +60,28 @@ impl<T: Clone + fmt::Debug> Strategy for Generated<T> {
 
     fn new_tree(&self, runner: &mut TestRunner) -> NewTree<Self> {
         let rng = runner.rng();
-        let words = (0..TAPE)
-            .map(|_| BinarySearch::new(rng.next_u64()))
-            .collect();
+        let words = (0..TAPE).map(|_| rng.next_u64()).collect();
         Ok(GeneratedTree::new(Arc::clone(&self.generate), words))
     }
 }
 
 /// The value tree of a [`Generated`] strategy: a tape of words and the
-/// case they give.
+/// case they give. It shrinks one choice at a time, from the first: a
+/// binary search for the smallest choice that still fails (trying 0
+/// first), each choice written back as the smallest word that makes it.
 pub struct GeneratedTree<T> {
     generate: Generator<T>,
-    words: Vec<BinarySearch>,
-    /// The word being shrunk.
+    words: Vec<u64>,
+    /// The bound of each choice the current case read.
+    bounds: Vec<u64>,
+    /// The choice being shrunk.
     index: usize,
-    /// How many words the current case read.
-    used: usize,
+    /// The search on it: the smallest choice known to fail (`hi`), the
+    /// smallest not yet known to pass (`lo`), and the one being tried.
+    lo: u64,
+    hi: u64,
+    trying: Option<u64>,
+    started: bool,
     current: T,
 }
 
@@ -89,35 +93,42 @@ where
         f.debug_struct("GeneratedTree")
             .field("current", &self.current)
             .field("index", &self.index)
-            .field("used", &self.used)
+            .field("choices", &self.bounds.len())
             .finish()
     }
 }
 
 impl<T> GeneratedTree<T> {
-    fn new(generate: Generator<T>, words: Vec<BinarySearch>) -> GeneratedTree<T> {
-        let (current, used) = run(&generate, &words);
+    fn new(generate: Generator<T>, words: Vec<u64>) -> GeneratedTree<T> {
+        let (current, bounds) = run(&generate, &words);
         GeneratedTree {
             generate,
             words,
+            bounds,
             index: 0,
-            used,
+            lo: 0,
+            hi: 0,
+            trying: None,
+            started: false,
             current,
         }
     }
 
-    fn regenerate(&mut self) {
-        let (current, used) = run(&self.generate, &self.words);
+    fn set(&mut self, choice: u64) {
+        let n = self.bounds.get(self.index).copied().unwrap_or(0);
+        if let Some(w) = self.words.get_mut(self.index) {
+            *w = word_for(choice, n);
+        }
+        let (current, bounds) = run(&self.generate, &self.words);
         self.current = current;
-        self.used = used;
+        self.bounds = bounds;
     }
 }
 
-fn run<T>(generate: &Generator<T>, words: &[BinarySearch]) -> (T, usize) {
-    let tape: Vec<u64> = words.iter().map(ValueTree::current).collect();
-    let mut t = Tape::new(&tape);
+fn run<T>(generate: &Generator<T>, words: &[u64]) -> (T, Vec<u64>) {
+    let mut t = Tape::new(words);
     let value = generate(&mut t);
-    (value, t.read)
+    (value, t.bounds)
 }
 
 impl<T: Clone + fmt::Debug> ValueTree for GeneratedTree<T> {
@@ -128,26 +139,44 @@ impl<T: Clone + fmt::Debug> ValueTree for GeneratedTree<T> {
     }
 
     fn simplify(&mut self) -> bool {
-        while self.index < self.used.min(self.words.len()) {
-            if let Some(w) = self.words.get_mut(self.index)
-                && w.simplify()
-            {
-                self.regenerate();
+        // the last try still failed: it is the new smallest failing choice
+        if let Some(t) = self.trying.take() {
+            self.hi = t;
+        }
+        loop {
+            let Some(&n) = self.bounds.get(self.index) else {
+                return false;
+            };
+            if !self.started {
+                let word = self.words.get(self.index).copied().unwrap_or(0);
+                self.lo = 0;
+                self.hi = scale(word, n);
+                self.started = true;
+            }
+            if self.lo < self.hi {
+                // 0 first, then halves
+                let choice = if self.lo == 0 {
+                    0
+                } else {
+                    self.lo + (self.hi - self.lo) / 2
+                };
+                self.trying = Some(choice);
+                self.set(choice);
                 return true;
             }
             self.index += 1;
+            self.started = false;
         }
-        false
     }
 
     fn complicate(&mut self) -> bool {
-        let complicated = self
-            .words
-            .get_mut(self.index)
-            .is_some_and(|w| w.complicate());
-        if complicated {
-            self.regenerate();
-        }
-        complicated
+        // the last try passed: back to the failing choice, and search above
+        let Some(t) = self.trying.take() else {
+            return false;
+        };
+        self.lo = t + 1;
+        let hi = self.hi;
+        self.set(hi);
+        true
     }
 }
