@@ -200,3 +200,8 @@ pub use rules::{Category, Population, PopulationRole, Role, Rules, RulesError};
 #[doc = include_str!("../docs/embedding.md")]
 #[cfg(doctest)]
 pub struct EmbeddingGuide;
+
+/// `docs/testing.md`, whose Rust example runs as a doc-test.
+#[doc = include_str!("../docs/testing.md")]
+#[cfg(all(doctest, feature = "testing"))]
+pub struct TestingGuide;

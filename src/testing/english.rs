@@ -198,7 +198,7 @@ pub(crate) fn ordinal_words(n: u64) -> String {
     };
     match n {
         1..=19 => ord_unit(n).to_string(),
-        20..=99 if n % 10 == 0 => usize::try_from(n / 10)
+        20..=99 if n.is_multiple_of(10) => usize::try_from(n / 10)
             .ok()
             .and_then(|i| ORDINAL_TENS.get(i))
             .copied()

@@ -910,7 +910,11 @@ fn identifier(c: &mut dyn Choices) -> (Phrase, String, String) {
             // `555-1234`; a last group ending in 00 would be a range
             // (`100-1000`, docs/numbers.md)
             let last = between(c, 1000, 9999);
-            let last = if last % 100 == 0 { last + 1 } else { last };
+            let last = if last.is_multiple_of(100) {
+                last + 1
+            } else {
+                last
+            };
             (
                 format!("{}-{last}", between(c, 200, 999)),
                 "Callers to ",
