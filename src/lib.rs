@@ -7,12 +7,15 @@
 //! [`explain`]). A [`Pipeline`] puts the stages behind one type; the
 //! `recount` binary is a thin layer of argument parsing over it.
 //!
-//! Everything an embedder uses is re-exported here. Four modules are
+//! Everything an embedder uses is re-exported here. Five modules are
 //! public because they are whole subjects of their own: [`wire`] (every
 //! record recount writes for programs, with its schema version),
 //! [`claims`] (reading the map step's records back, for a reduce step),
-//! [`number`] (the quantity scanner) and [`eval`] (scoring against hand
-//! annotation).
+//! [`number`] (the quantity scanner), [`eval`] (scoring against hand
+//! annotation) and [`generate`] (texts with the reading they must get,
+//! `recount generate`'s cases). With the cargo feature `testing`,
+//! `recount::testing` has the same generators as proptest strategies
+//! (`docs/testing.md`).
 //!
 //! # Embedding recount
 //!
@@ -122,6 +125,7 @@
 //! | `recount report --format json` ([`wire::report_json`]) | `recount.report/1` | `docs/schema/report.schema.json` |
 //! | `recount numbers --format jsonl` / `json` (a row per quantity; [`wire::number_json`]) | `recount.number/1` | `docs/schema/number.schema.json` |
 //! | JSON Lines documents read (`--input-format jsonl`) | — | `docs/schema/document.schema.json` |
+//! | `recount generate` (a line per case; [`generate::case_json`]) | `recount.case/1` | `docs/schema/case.schema.json` |
 //!
 //! ```
 //! use recount::{Pipeline, from_text, wire};
@@ -169,6 +173,15 @@ mod gazetteer;
 pub mod number;
 pub mod wire;
 
+// The property-test kit (`src/testing/`): its generators always build, for
+// `recount generate` ([`generate`]); its proptest strategies need the
+// cargo feature `testing`, which makes the whole module public.
+#[cfg(feature = "testing")]
+pub mod testing;
+#[cfg(not(feature = "testing"))]
+mod testing;
+pub use testing::generate;
+
 pub use document::{
     Document, InputFormat, InputProblem, Item, ReadOptions, Severity, from_html, from_text,
     read_inputs,
@@ -187,3 +200,8 @@ pub use rules::{Category, Population, PopulationRole, Role, Rules, RulesError};
 #[doc = include_str!("../docs/embedding.md")]
 #[cfg(doctest)]
 pub struct EmbeddingGuide;
+
+/// `docs/testing.md`, whose Rust example runs as a doc-test.
+#[doc = include_str!("../docs/testing.md")]
+#[cfg(all(doctest, feature = "testing"))]
+pub struct TestingGuide;

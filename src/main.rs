@@ -23,7 +23,7 @@ macro_rules! exit_help {
     name = "recount",
     version,
     about = "Find casualty figures in news reports, trace each to its quote, and show where sources agree, conflict or revise.",
-    after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --explain examples/articles\n  recount extract --format table article.txt\n  recount numbers -  < article.txt\n\n", exit_help!()),
+    after_help = concat!("Examples:\n  recount report examples/articles\n  recount report --explain examples/articles\n  recount extract --format table article.txt\n  recount numbers -  < article.txt\n  recount generate --seed 7 --count 5\n\n", exit_help!()),
 )]
 struct Cli {
     #[command(subcommand)]
@@ -104,6 +104,16 @@ enum ClaimsFormat {
     Table,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum GenerateKind {
+    /// A sentence stating one count or percentage.
+    Quantities,
+    /// Casualty sentences and distractors, with the claims they state.
+    Claims,
+    /// A casualty sentence whose only number is not a count.
+    NotCounts,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Every quantity a text states: span, value range, qualifier and kind.
@@ -162,6 +172,21 @@ enum Command {
     Explain {
         #[command(flatten)]
         input: InputArgs,
+    },
+    /// Test cases, one JSON object a line: texts with the reading recount must give them.
+    #[command(
+        after_help = "Each line is a recount.case/1 record (docs/schema/case.schema.json): an id, the text, and what it must give (`expect`). recount reads the same lines back as JSON Lines documents, so its results name each case by its id (docs/testing.md).\n\nExamples:\n  recount generate --seed 7 --count 5\n  recount generate --seed 7 --count 1000 --kind quantities | recount numbers --format jsonl -\n  recount generate --seed 7 --count 1000 --kind claims | recount extract -\n\nExit status: 0 written, 2 trouble."
+    )]
+    Generate {
+        /// The same seed writes the same cases, in every build.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// How many cases; the first N of a larger count are the same N.
+        #[arg(long, default_value_t = 100)]
+        count: u64,
+        /// Which cases.
+        #[arg(long, value_enum, default_value_t = GenerateKind::Quantities)]
+        kind: GenerateKind,
     },
     /// Print the man page (roff) generated from this command's definition.
     #[command(hide = true)]
@@ -348,6 +373,7 @@ fn run(mut cli: Cli) -> Result<u8> {
             output,
         } => report_cmd(&input, claims, format.into(), wide, explain, output),
         Command::Explain { input } => report_cmd(&input, false, Format::Table, false, true, None),
+        Command::Generate { seed, count, kind } => generate(seed, count, kind),
         Command::Man { dir } => man(dir),
         Command::Eval {
             gold,
@@ -357,6 +383,24 @@ fn run(mut cli: Cli) -> Result<u8> {
             show_misses,
             input,
         } => eval_cmd(&input, gold, incidents, min_f1, strict, show_misses),
+    }
+}
+
+fn generate(seed: u64, count: u64, kind: GenerateKind) -> Result<u8> {
+    use recount::generate::{Set, case_json, cases};
+    let set = match kind {
+        GenerateKind::Quantities => Set::Quantities,
+        GenerateKind::Claims => Set::Claims,
+        GenerateKind::NotCounts => Set::NotCounts,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = cases(set, seed)
+        .take(usize::try_from(count).unwrap_or(usize::MAX))
+        .try_for_each(|case| writeln!(out, "{}", case_json(&case)))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => bail!("cannot write: {e}"),
+        _ => Ok(0),
     }
 }
 

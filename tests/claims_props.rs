@@ -36,63 +36,35 @@ const WHEN: &[&str] = &[
     "on 17.11.2021",
     "in the 1990s",
 ];
-const FIGURE: &[&str] = &[
-    "At least 12",
-    "Fourteen",
-    "about 30",
-    "more than 6,500",
-    "between 10 and 15",
-    "Dozens of",
-    "No",
-    "Two",
-    "nearly 1.5 million",
-    "up to 40",
-];
-const WHO: &[&str] = &[
-    "people",
-    "soldiers",
-    "civilians",
-    "police officers",
-    "Armenian servicemen",
-    "children",
-];
-const WHAT: &[&str] = &[
-    "were killed",
-    "were wounded",
-    "died",
-    "are missing",
-    "were injured",
-    "were captured",
-];
-const SAID: &[&str] = &[
-    "",
-    ", police said",
-    ", the ministry said on Wednesday",
-    ", according to preliminary figures from officials",
-    ", reportedly",
-];
-
+/// A sentence of the property-test kit (`recount::testing::claims`:
+/// casualty clauses composed from the default rules, and distractors),
+/// with a time phrase before or inside it.
 fn sentence() -> impl Strategy<Value = String> {
     (
         prop::sample::select(WHEN),
-        prop::sample::select(FIGURE),
-        prop::sample::select(WHO),
-        prop::sample::select(WHAT),
-        prop::sample::select(SAID),
+        recount::testing::claims(),
         any::<bool>(),
     )
-        .prop_map(|(when, figure, who, what, said, time_first)| {
-            let body = format!("{figure} {who} {what}");
+        .prop_map(|(when, case, time_first)| {
+            let body = case.text;
             match (when, time_first) {
-                ("", _) => format!("{body}{said}."),
+                ("", _) => body,
                 (w, true) => {
                     let mut w = w.to_string();
                     if let Some(first) = w.get_mut(0..1) {
                         first.make_ascii_uppercase();
                     }
-                    format!("{w}, {body}{said}.")
+                    // `On Tuesday, 12 soldiers were killed.`
+                    let mut rest = body;
+                    if let Some(first) = rest.get_mut(0..1) {
+                        first.make_ascii_lowercase();
+                    }
+                    format!("{w}, {rest}")
                 }
-                (w, false) => format!("{body} {w}{said}."),
+                (w, false) => match body.strip_suffix('.') {
+                    Some(b) => format!("{b} {w}."),
+                    None => body,
+                },
             }
         })
 }

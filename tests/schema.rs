@@ -104,7 +104,14 @@ fn example_claims() -> Vec<Value> {
 
 #[test]
 fn every_schema_is_valid_2020_12_and_closed() {
-    for name in ["claim", "report", "number", "document", "document-record"] {
+    for name in [
+        "claim",
+        "report",
+        "number",
+        "document",
+        "document-record",
+        "case",
+    ] {
         let schema = schema_json(name);
         build(&schema);
         assert_eq!(
@@ -418,6 +425,34 @@ fn numbers_json_rows_match_the_number_schema() {
     assert!(!rows.is_empty());
     for (i, r) in rows.iter().enumerate() {
         assert_valid(&v, r, &format!("numbers --format json [{i}]"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// recount.case/1
+
+#[test]
+fn generate_lines_match_the_case_schema() {
+    let v = validator("case");
+    assert_eq!(schema_json("case")["title"], recount::generate::CASE_SCHEMA);
+    let document = validator("document");
+    for kind in ["quantities", "claims", "not-counts"] {
+        let out = recount(&["generate", "--seed", "3", "--count", "300", "--kind", kind]);
+        assert_eq!(out.status.code(), Some(0), "{kind}");
+        let lines = json_lines(&out);
+        assert_eq!(lines.len(), 300, "{kind}");
+        for (i, line) in lines.iter().enumerate() {
+            assert_valid(&v, line, &format!("generate --kind {kind} line {}", i + 1));
+            // and read back as a JSON Lines document: its id and text
+            let doc = json!({"id": line["id"], "text": line["text"]});
+            assert_valid(&document, &doc, "a case as a document");
+        }
+        let mut added = lines[0].clone();
+        added["extra"] = json!(1);
+        assert_invalid(&v, &added, "a case with an undeclared field");
+        let mut missing = lines[0].clone();
+        missing.as_object_mut().unwrap().remove("expect");
+        assert_invalid(&v, &missing, "a case without expect");
     }
 }
 

@@ -427,11 +427,23 @@ pub fn is_plural_without_s(w: &str) -> bool {
                 | b"dead"
                 | b"injured"
                 | b"wounded"
+                | b"hurt"
                 | b"missing"
                 | b"displaced"
                 | b"homeless"
         )
-    )
+    ) || is_men_compound(w)
+}
+
+/// `gunmen`, `servicemen`, `policemen`, `militiamen`: plurals of `-man`
+/// (not `specimen`, `abdomen`, `regimen`).
+fn is_men_compound(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower(w, &mut buf).is_some_and(|l| {
+        l.len() > 3
+            && l.ends_with(b"men")
+            && !matches!(l, b"specimen" | b"abdomen" | b"regimen" | b"omen")
+    })
 }
 
 /// Determiners: a plural-looking word before one is a verb (`2020 marks

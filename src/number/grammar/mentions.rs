@@ -125,6 +125,60 @@ fn following_plural(r: &str, clause_start: bool) -> bool {
     plural && !verb()
 }
 
+/// Street suffixes, capitalised as in an address: `Elm Street`, `Main St`.
+const STREET_SUFFIXES: &[&str] = &[
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Boulevard",
+    "Blvd",
+    "Way",
+    "Court",
+    "Ct",
+    "Place",
+    "Pl",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Hwy",
+    "Terrace",
+    "Circle",
+    "Trail",
+];
+
+/// Does the text after a number make it a street number: `block of`
+/// (`the 300 block of`), or one to three capitalised words and a street
+/// suffix (`12 Elm Street`, `1420 North Oak Avenue`) not followed by a
+/// lowercase plural (`12 Wall Street bankers` count bankers)?
+fn names_a_street(r: &str) -> bool {
+    let Ok((r, _)) = sp(r) else { return false };
+    if (word_ci("block"), sp, word_ci("of")).parse(r).is_ok() {
+        return r.starts_with('b');
+    }
+    let mut rest = r;
+    for names in 0..4 {
+        let Ok((r2, w)) = ascii_word(rest) else {
+            return false;
+        };
+        if !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        if names > 0 && STREET_SUFFIXES.contains(&w) {
+            return !following_plural(r2, false);
+        }
+        let Ok((r3, _)) = sp(r2) else { return false };
+        rest = r3;
+    }
+    false
+}
+
 /// An amount and what follows it: `%`, a currency, a unit, or nothing.
 fn amount_unit(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     let (r, a) = amount(i)?;
@@ -155,9 +209,22 @@ fn amount_unit(i: &str, ctx: Ctx) -> PResult<'_, Core> {
     {
         return fail(i);
     }
+    // `12 Elm Street`, `the 300 block of Main Street`: a number that names
+    // a place, not a count
+    if let (Qualifier::Exact, Some(n)) = (a.qual, a.first)
+        && n.plain > 0
+        && names_a_street(r)
+    {
+        return Ok((r, Core::none(Kind::Identifier)));
+    }
     let years = a.nums().all(|n| year_like(&n));
     let kind = match (a.qual, a.first) {
-        (Qualifier::Range, Some(_)) if years => Kind::Year,
+        // `1900-2000 people` counts, as `2000 people` does
+        (Qualifier::Range, Some(_))
+            if years && (ctx.year_prep || !following_plural(r, ctx.clause_start)) =>
+        {
+            Kind::Year
+        }
         (Qualifier::Exact, Some(_))
             if years && (ctx.year_prep || !following_plural(r, ctx.clause_start)) =>
         {
