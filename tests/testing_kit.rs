@@ -232,7 +232,8 @@ fn a_failing_report_shrinks_to_fewer_simpler_sentences() {
 /// What the kit's first runs found in the number grammar, fixed.
 #[test]
 fn the_kits_findings_in_the_number_grammar_stay_fixed() {
-    let cases: &[(&str, &str, Kind, Option<f64>, Option<f64>, Qualifier)] = &[
+    type Case<'a> = (&'a str, &'a str, Kind, Option<f64>, Option<f64>, Qualifier);
+    let cases: &[Case] = &[
         // a range of year-like numbers before a plural counts, as one does
         (
             "Officials said 1891-1909 people attended the meeting.",

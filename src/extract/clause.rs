@@ -400,7 +400,7 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
         }
         // An unknown word: allow up to two adjectives before a known head.
         if heads == 0
-            && !t.is(Word::FunctionWord)
+            && !t.is(Word::Function)
             && unknown_run < 2
             && t.tok.kind == TokKind::Word
             && !t.is(Word::Auxiliary)

@@ -324,9 +324,8 @@ fn scan(rules: &Rules, toks: &[Tok], is_title: bool, places: &mut Places, id: &m
             // is no Avon), a county's or a street's word aside
             let whole = (1..=n).rev().find(|&len| {
                 let rest_is_place_word = toks.get(k + 1 + len..k + 1 + n).is_some_and(|ts| {
-                    ts.iter().all(|w| {
-                        class_of(lex, w, Word::CountyWord) || class_of(lex, w, Word::StreetWord)
-                    })
+                    ts.iter()
+                        .all(|w| class_of(lex, w, Word::County) || class_of(lex, w, Word::Street))
                 });
                 (len == n || rest_is_place_word)
                     && toks
@@ -350,14 +349,14 @@ fn scan(rules: &Rules, toks: &[Tok], is_title: bool, places: &mut Places, id: &m
         // `Cook County`
         if run >= 2
             && let Some(last) = toks.get(k + run - 1)
-            && class_of(lex, last, Word::CountyWord)
+            && class_of(lex, last, Word::County)
         {
             let name = join(toks.get(k..k + run).unwrap_or_default());
             places.add(g.lookup(&name), None);
         }
         // a state or a country named anywhere (`Tennessee`, `Armenia`), or
         // an agency-style abbreviation after a comma (`Bristol, Tenn.`)
-        if run >= 1 && run <= 2 {
+        if (1..=2).contains(&run) {
             let name = join(toks.get(k..k + run).unwrap_or_default());
             if let Some(r) = region(&name) {
                 places.regions.push(r);
@@ -462,7 +461,7 @@ fn street_at(rules: &Rules, toks: &[Tok], k: usize) -> Option<(String, usize)> {
     if t.text.chars().all(|c| c.is_ascii_digit())
         && toks
             .get(k + 1)
-            .is_some_and(|b| lex.is_word(&b.lower, Word::BlockWord))
+            .is_some_and(|b| lex.is_word(&b.lower, Word::Block))
         && toks
             .get(k + 2)
             .is_some_and(|o| lex.is_word(&o.lower, Word::Of))
@@ -499,7 +498,7 @@ fn street_at(rules: &Rules, toks: &[Tok], k: usize) -> Option<(String, usize)> {
         .count();
     let suffix = (1..=n).rev().find(|&len| {
         toks.get(k + len - 1)
-            .is_some_and(|w| lex.is_word(&w.lower, Word::StreetWord))
+            .is_some_and(|w| lex.is_word(&w.lower, Word::Street))
     })?;
     if suffix < 2 {
         return None;

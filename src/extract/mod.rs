@@ -1372,9 +1372,10 @@ impl Extractor {
         if a.is_punct() {
             return None;
         }
-        if a.is(Word::Article) || a.is(Word::AddOn) {
-            self.article_claim(anns, k)
-        } else if a.is(Word::PersonPossessive) && before_number(anns, k).is_some() {
+        if a.is(Word::Article)
+            || a.is(Word::AddOn)
+            || a.is(Word::PersonPossessive) && before_number(anns, k).is_some()
+        {
             self.article_claim(anns, k)
         } else if a.is(Word::PersonPronoun) {
             self.pronoun_claim(anns, k)
@@ -1398,6 +1399,7 @@ impl Extractor {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn one(
         &self,
         anns: &[Ann],
@@ -1554,7 +1556,7 @@ impl Extractor {
                 && t.quantity.is_none()
                 && t.words == 0
                 && t.matches.is_empty()
-                && !time::is_date_word(&t.tok.text)
+                && !time::is_date_word(t.tok.text)
                 && t.tok.text.chars().any(char::is_lowercase)
         };
         let first = anns.get(k)?;
@@ -1914,7 +1916,7 @@ fn mark_ages(anns: &mut [Ann], qs: &[Quantity]) {
 /// age, not a count of people.
 fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
     let prev = ann_before(anns, k);
-    if prev.is_some_and(|t| t.is(Word::AgeWord)) {
+    if prev.is_some_and(|t| t.is(Word::Age)) {
         return true;
     }
     let before_name = k >= 2
@@ -1945,7 +1947,7 @@ fn none_of_before(anns: &[Ann], k: usize) -> bool {
     if j > 0 && is_at(anns, j - 1, Word::Determiner) {
         j -= 1;
     }
-    j >= 2 && is_at(anns, j - 1, Word::Of) && is_at(anns, j - 2, Word::NoneWord)
+    j >= 2 && is_at(anns, j - 1, Word::Of) && is_at(anns, j - 2, Word::Nobody)
 }
 
 /// Page furniture and reader comments, sorted by start for binary search.

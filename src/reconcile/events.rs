@@ -482,7 +482,7 @@ pub(crate) fn cluster(
         let mut by_week: FxHashMap<i32, Vec<usize>> = FxHashMap::default();
         for i in members {
             let w = docs.get(i).and_then(|d| d.date).map_or(i32::MIN, |t| {
-                ((t.first - Date::constant(1970, 1, 5)).get_days() / 7) as i32
+                (t.first - Date::constant(1970, 1, 5)).get_days() / 7
             });
             by_week.entry(w).or_default().push(i);
             by_week.entry(w.saturating_add(1)).or_default().push(i);
@@ -626,7 +626,7 @@ fn label_events(events: &mut [Event], documents: &[DocumentEntry], docs: &[Doc],
         stated_days.sort_unstable();
         let day = stated_days
             .chunk_by(|a, b| a == b)
-            .max_by(|a, b| a.len().cmp(&b.len()).then(b[0].cmp(&a[0])))
+            .max_by(|a, b| a.len().cmp(&b.len()).then(b.first().cmp(&a.first())))
             .and_then(|run| run.first().copied())
             .or(ev.first)
             .map(|d| d.strftime("%-d %b %Y").to_string());

@@ -1060,11 +1060,14 @@ impl Tolls {
     }
 }
 
+/// One document's tolls (with its id) and the claims they derive.
+type DocTolls = (Vec<(String, toll::Toll)>, Vec<Claim>);
+
 /// Each document's tolls, and the claims they derive (appended to the
 /// batch). A document's claims are read in the order they come, which is
 /// text order for what the extractor writes.
 fn document_tolls(claims: &[Claim], wounded: Option<&str>) -> (Tolls, Vec<Claim>) {
-    let per_doc: Vec<(Vec<(String, toll::Toll)>, Vec<Claim>)> = claims
+    let per_doc: Vec<DocTolls> = claims
         .par_chunk_by(|a, b| a.doc == b.doc)
         .map(|run| {
             let refs: Vec<&Claim> = run.iter().collect();
@@ -1341,10 +1344,11 @@ fn estimate(sources: &[SourceValue]) -> (Option<f64>, Option<f64>, Option<f64>) 
     best_of(sources).map_or((None, None, None), |(low, best, high, _)| (low, best, high))
 }
 
+/// A group's low, best and high, and the source of its best figure.
+type Best<'s> = (Option<f64>, Option<f64>, Option<f64>, &'s SourceValue);
+
 /// [`estimate`], and the source whose figure is the best.
-fn best_of(
-    sources: &[SourceValue],
-) -> Option<(Option<f64>, Option<f64>, Option<f64>, &SourceValue)> {
+fn best_of(sources: &[SourceValue]) -> Option<Best<'_>> {
     let support = Support::new(sources);
     let best_source = sources
         .iter()

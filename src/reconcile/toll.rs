@@ -419,7 +419,7 @@ fn people(mentions: &[(&Person, Option<Role>)]) -> Vec<usize> {
             slots
                 .iter()
                 .rposition(|s| ok(s) && s.roles.contains(&role))
-                .or_else(|| slots.iter().rposition(|s| ok(s)))
+                .or_else(|| slots.iter().rposition(ok))
         };
         let target = match p.reference {
             Reference::Another => None,

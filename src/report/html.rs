@@ -729,7 +729,6 @@ mod tests {
                     copies: Vec::new(),
                     victims: None,
                     perpetrators: None,
-                    basis: crate::Basis::Stated,
                 }],
                 claims: Vec::new(),
                 notes: Vec::new(),

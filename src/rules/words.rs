@@ -61,7 +61,7 @@ word_classes! {
     /// `others`: a head that stands for more of an earlier figure's people.
     Others = others,
     /// Words that end a noun phrase rather than qualify its noun.
-    FunctionWord = function_words,
+    Function = function_words,
     /// Possessive determiners: `its soldiers`, `of their fighters`.
     Possessive = possessives,
     /// Prepositions of a short phrase between the victims and the verb.
@@ -127,9 +127,9 @@ word_classes! {
     /// died`).
     SingularVerb = singular_verbs,
     /// Words that make the number after them an age (`aged 19`).
-    AgeWord = age_words,
+    Age = age_words,
     /// `none of the 300`: the figure after them counts nobody.
-    NoneWord = none_words,
+    Nobody = none_words,
     /// `side`: a party named as a side (`on the Armenian side`).
     Side = sides,
     /// Leading words of a percentage's subject that are not the subject
@@ -155,11 +155,11 @@ word_classes! {
     /// Words before a place's name (`in Bridgeport`, `near Lachin`).
     Locative = locatives,
     /// The last word of a county's name (`Cook County`, `Orleans Parish`).
-    CountyWord = county_words,
+    County = county_words,
     /// `block` in `the 600 block of Highland`.
-    BlockWord = block_words,
+    Block = block_words,
     /// The last word of a street's name (`Avenue`, `St.`).
-    StreetWord = street_words,
+    Street = street_words,
     /// Titles before a person's name (`Chief`, `Sgt.`).
     PersonTitle = person_titles,
     /// Nouns that end a place's or an organisation's name (`Hospital`,
