@@ -716,6 +716,7 @@ mod tests {
                 independent_sources: 1,
                 sources: vec![SourceValue {
                     basis: crate::reconcile::Basis::Stated,
+                    name: "s".into(),
                     source: "s".into(),
                     documents: vec!["d".into()],
                     outlet: None,
