@@ -1,6 +1,6 @@
 //! The `recount` command: wiring only. Every stage lives in the library.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use recount::wire::{self, NumberRow};
 use recount::{
@@ -221,6 +221,17 @@ enum Command {
     },
 }
 
+/// `path: cannot read rules: No such file or directory`: an I/O error
+/// without the operating system's error number.
+fn io_error(path: &std::path::Path, what: &str, e: &std::io::Error) -> anyhow::Error {
+    let text = e.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(pos) if text.ends_with(')') => text.get(..pos).unwrap_or(&text).to_string(),
+        _ => text,
+    };
+    anyhow::anyhow!("{}: {what}: {text}", path.display())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -251,7 +262,7 @@ fn load_rules(input: &InputArgs) -> Result<Rules> {
         None => Ok(Rules::default_rules()),
         Some(path) => {
             let text = std::fs::read_to_string(path)
-                .with_context(|| format!("{}: cannot read rules", path.display()))?;
+                .map_err(|e| io_error(&path, "cannot read rules", &e))?;
             Ok(Rules::from_toml(&path.display().to_string(), &text)?)
         }
     }
@@ -410,7 +421,7 @@ fn man(dir: Option<PathBuf>) -> Result<u8> {
         clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?;
         return Ok(0);
     };
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "cannot create", &e))?;
     let mut pages = vec![(String::from("recount"), command.clone())];
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("recount-{}", sub.get_name());
@@ -420,7 +431,7 @@ fn man(dir: Option<PathBuf>) -> Result<u8> {
         let mut page = Vec::new();
         clap_mangen::Man::new(cmd).render(&mut page)?;
         let path = dir.join(format!("{name}.1"));
-        std::fs::write(&path, page).with_context(|| format!("{}: cannot write", path.display()))?;
+        std::fs::write(&path, page).map_err(|e| io_error(&path, "cannot write", &e))?;
     }
     Ok(0)
 }
@@ -580,7 +591,7 @@ fn report_cmd(
     }
     match output {
         Some(path) => std::fs::write(&path, text)
-            .with_context(|| format!("{}: cannot write", path.display()))?,
+            .map_err(|e| io_error(&path, "cannot write", &e))?,
         None => {
             let mut out = std::io::stdout().lock();
             if let Err(e) = out.write_all(text.as_bytes())
@@ -614,7 +625,7 @@ fn eval_cmd(
     let mut code = 0;
     if let Some(gold_path) = gold {
         let text = std::fs::read_to_string(&gold_path)
-            .with_context(|| format!("{}: cannot read gold", gold_path.display()))?;
+            .map_err(|e| io_error(&gold_path, "cannot read gold", &e))?;
         let gold = eval::Gold::from_toml(&gold_path.display().to_string(), &text)?;
         if input.inputs == ["-"] {
             bail!(
@@ -652,7 +663,7 @@ fn eval_cmd(
     }
     if let Some(path) = incidents {
         let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("{}: cannot read incidents", path.display()))?;
+            .map_err(|e| io_error(&path, "cannot read incidents", &e))?;
         let mut report = eval::IncidentReport::default();
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {

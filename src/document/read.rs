@@ -436,10 +436,10 @@ struct Record {
     event: Option<serde_json::Value>,
 }
 
-/// `line 3: missing field `text`` / `line 4: invalid JSON: expected value at
-/// column 1`.
-fn json_error(line: usize, err: &serde_json::Error) -> String {
-    format!("line {line}: {}", describe_json_error(err))
+/// `missing field `text`` / `invalid JSON: expected value at column 1`
+/// (the location names the file and the line).
+fn json_error(_line: usize, err: &serde_json::Error) -> String {
+    describe_json_error(err)
 }
 
 /// A JSON error of one line, without serde_json's position suffix:
@@ -590,7 +590,7 @@ fn build_record(raw: RawRecord, sidecar: Option<&Overrides>) -> Vec<Item> {
         items.push(problem(
             &location,
             Severity::Skipped,
-            format!("line {line}: empty `id`"),
+            "empty `id`".to_string(),
         ));
         return warnings;
     }
