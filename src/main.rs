@@ -590,8 +590,9 @@ fn report_cmd(
         text.push_str(&recount::explain(rec, style.color));
     }
     match output {
-        Some(path) => std::fs::write(&path, text)
-            .map_err(|e| io_error(&path, "cannot write", &e))?,
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|e| io_error(&path, "cannot write", &e))?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             if let Err(e) = out.write_all(text.as_bytes())

@@ -371,7 +371,9 @@ pub(crate) fn noun_phrase<'s>(input: Toks<'s>) -> PResult<'s, NounPhrase> {
             }
             if next.is(Word::PartitiveDeterminer) {
                 let after = rest.take_from(1);
-                if phrase(casualty_noun)(after).is_ok() {
+                // `two of the injured`; `five of the officers`: some of
+                // a set the text counts elsewhere
+                if phrase(casualty_noun)(after).is_ok() || heads == 0 {
                     np.partitive = true;
                 }
                 after_of = true;
@@ -577,10 +579,13 @@ fn clause_predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bool)> {
             let mut j = i.take_from(1);
             let mut n = 0;
             while let Some(u) = j.first() {
+                // (`near the campus before he took his own life`: a
+                // pronoun opens another clause)
                 if n >= 5
                     || u.is_punct()
                     || u.quantity.is_some()
                     || u.is(Word::Auxiliary)
+                    || u.is(Word::PersonPronoun)
                     || is_trigger(u)
                 {
                     break;
@@ -661,6 +666,25 @@ pub(crate) fn coordinated_predicate<'s>(input: Toks<'s>) -> PResult<'s, (u16, bo
         return Ok((rest, (np.category.unwrap_or_default(), false)));
     }
     predicate(rest)
+}
+
+/// Whether the words right before `q` (the number's first token, after
+/// any determiners) are an active verb whose object the number is
+/// (`injured fourteen`, `killing all 157`): returns the category.
+pub(crate) fn verb_before(all: &[Ann], q: usize) -> Option<u16> {
+    let mut q_verb = q;
+    while q_verb > 0 && is_at(all, q_verb - 1, Word::Determiner) {
+        q_verb -= 1;
+    }
+    (q_verb.saturating_sub(6)..q_verb).find_map(|start| {
+        all.get(start)?.matches.iter().find_map(|m| match m.tag {
+            Tag::Trigger {
+                category,
+                shape: Shape::Before,
+            } if start + m.len == q_verb => Some(category),
+            _ => None,
+        })
+    })
 }
 
 /// Whether the tokens before `q` (the number's first token) are a verb or

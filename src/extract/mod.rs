@@ -134,6 +134,10 @@ pub enum Counts {
     More,
     /// A figure derived from others (wounded = shot − killed).
     Derived,
+    /// A figure the text itself says was replaced (`police originally
+    /// said eight were hurt`): the document's figure only when it gives no
+    /// other.
+    Earlier,
 }
 
 /// One victim as a text refers to them.
@@ -1133,10 +1137,18 @@ impl Extractor {
         {
             return None;
         }
-        let (category, shape) = if let Ok((_, (category, negated))) = predicate(rest) {
+        // `injured fourteen others near the campus before he took his own
+        // life`: a number right after an active verb is its object,
+        // whatever verb a later clause has
+        let object_of = clause::verb_before(anns, k);
+        let mut predicate_end = rest.pos;
+        let (category, shape) = if let Some(category) = object_of {
+            (category, Shape::Before)
+        } else if let Ok((after, (category, negated))) = predicate(rest) {
             if negated {
                 return None;
             }
+            predicate_end = after.pos;
             (category, Shape::After)
         } else if let Some(category) =
             before_number(anns, k).or_else(|| coordinated_object(anns, k))
@@ -1160,6 +1172,26 @@ impl Extractor {
         {
             return None;
         }
+        // `two were seriously injured`: the worst hurt, a part of the
+        // wounded; `the other seven`: the rest of people already counted;
+        // `police originally said eight`: a figure the text replaces
+        let between = anns.get(rest.pos..predicate_end).unwrap_or_default();
+        let severity = shape == Shape::After && between.iter().any(|t| t.is(Word::Severity));
+        let remainder = k >= 2
+            && is_at(anns, k - 1, Word::Remainder)
+            && is_at(anns, k - 2, Word::DefiniteArticle);
+        let counts = if severity || remainder {
+            Counts::Part
+        } else if anns
+            .get(k.saturating_sub(10)..k)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| t.is(Word::Superseded))
+        {
+            Counts::Earlier
+        } else {
+            Counts::Total
+        };
         Some(Found {
             tok: k,
             start: qty.start,
@@ -1172,7 +1204,7 @@ impl Extractor {
             high: qty.high,
             qualifier: qty.qualifier,
             subject: None,
-            counts: Counts::Total,
+            counts,
             person: None,
             list: None,
         })

@@ -13,7 +13,9 @@
 //! - the number of distinct people its single-victim claims name or
 //!   describe (`Lopez`, `the 34-year-old`, `she` are one person).
 //!
-//! Parts never count: they are at most the whole. Victims and attackers
+//! Parts never count where a whole is given: they are at most the whole
+//! (alone, the largest is a floor). A figure the text says was replaced
+//! (`originally`) counts only where the text gives no other. Victims and attackers
 //! are figured apart; all sides together is their sum, unless the victims'
 //! figure includes the attacker (`seven died, including the gunman`).
 //! Where a document gives people shot and people killed, the wounded are
@@ -302,9 +304,28 @@ fn figure(
     let mut counted: Vec<(u32, usize)> = Vec::new();
     // one person stated before `N others`, who add to them
     let mut so_far: Option<f64> = None;
+    // a figure the text says was replaced counts only when it gives no
+    // other; the largest part is a floor when it gives no whole
+    let current = members.iter().any(|&i| {
+        claims
+            .get(i)
+            .is_some_and(|c| !matches!(c.counts, Counts::Part | Counts::Earlier))
+    });
+    let mut largest_part: Option<Figure> = None;
     for &i in members {
         let Some(c) = claims.get(i) else { continue };
-        if c.counts == Counts::Part {
+        if c.counts == Counts::Part || c.counts == Counts::Earlier && current {
+            if c.counts == Counts::Part
+                && let Some(low) = c.low
+                && largest_part.is_none_or(|p| p.low < Some(low))
+            {
+                largest_part = Some(Figure {
+                    low: Some(low),
+                    high: None,
+                    qualifier: Qualifier::AtLeast,
+                    basis: Basis::Stated(i),
+                });
+            }
             continue;
         }
         if let Some(id) = c.list {
@@ -340,6 +361,14 @@ fn figure(
                 };
                 consider(f);
             }
+            // `seven others` after a figure that is not one person: at
+            // least those seven
+            Counts::More if so_far.is_some() => consider(Figure {
+                low: c.low,
+                high: None,
+                qualifier: Qualifier::AtLeast,
+                basis: Basis::Stated(i),
+            }),
             _ => {
                 consider(Figure::of(c, Basis::Stated(i)));
                 so_far = fmax(so_far, c.low);
@@ -368,7 +397,7 @@ fn figure(
             basis: Basis::Counted(counted.len()),
         });
     }
-    best
+    best.or(largest_part)
 }
 
 /// The larger of two optional values.

@@ -174,4 +174,14 @@ word_classes! {
     /// Quantifiers of incidents (`a series of shootings`, `weekend
     /// shootings`).
     IncidentQuantifier = incident_quantifiers,
+    /// Words that make a figure one the text itself says was replaced
+    /// (`police originally said eight were hurt`): not the document's
+    /// figure when it gives another.
+    Superseded = superseded,
+    /// How badly people were hurt (`two were seriously injured`): a
+    /// figure so qualified is a part of the wounded, not their total.
+    Severity = severities,
+    /// After `the`, a remainder of people already counted (`the other
+    /// seven`, `the remaining two`): a part.
+    Remainder = remainders,
 }
