@@ -305,7 +305,8 @@ impl Group {
     /// let doc = from_text("a.txt", "March 3, 2024\n\nThree soldiers were killed.");
     /// let outcome = Pipeline::with_default_rules().reconcile_documents([doc]);
     /// let group = &outcome.reconciliation.groups[0];
-    /// assert_eq!(group.figure(), "2024-03-03 · any side · military · killed");
+    /// // the incident, named by its day (the text names no place)
+    /// assert_eq!(group.figure(), "3 Mar 2024 · any side · military · killed");
     /// ```
     pub fn figure(&self) -> String {
         let mut parts = vec![self.event.clone()];
