@@ -34,7 +34,12 @@ fn tolls_of(doc: Document) -> (Report, BTreeMap<String, SourceValue>) {
     for g in &rec.groups {
         assert_eq!(g.sources.len(), 1, "one document, one source: {g:?}");
         let old = out.insert(g.category.clone(), g.sources[0].clone());
-        assert!(old.is_none(), "two groups of {} in {:#?}", g.category, rec.groups);
+        assert!(
+            old.is_none(),
+            "two groups of {} in {:#?}",
+            g.category,
+            rec.groups
+        );
     }
     (rec, out)
 }
@@ -177,11 +182,19 @@ fn one_person_however_often_mentioned() {
                 Lopez was taken to a hospital. The 34-year-old died there. She was a nurse.";
     check(
         text,
-        &[("shot", Some(1.0)), ("killed", Some(1.0)), ("wounded", None)],
+        &[
+            ("shot", Some(1.0)),
+            ("killed", Some(1.0)),
+            ("wounded", None),
+        ],
     );
     check(
         "Maria Lopez was shot on Sunday, police said. She later died at a hospital.",
-        &[("shot", Some(1.0)), ("killed", Some(1.0)), ("wounded", None)],
+        &[
+            ("shot", Some(1.0)),
+            ("killed", Some(1.0)),
+            ("wounded", None),
+        ],
     );
 }
 
@@ -191,7 +204,11 @@ fn one_person_however_often_mentioned() {
 fn a_surname_later_died() {
     check(
         "Maria Lopez, 34, was shot outside her home on Sunday, police said. Lopez later died at a hospital.",
-        &[("shot", Some(1.0)), ("killed", Some(1.0)), ("wounded", None)],
+        &[
+            ("shot", Some(1.0)),
+            ("killed", Some(1.0)),
+            ("wounded", None),
+        ],
     );
 }
 
@@ -411,10 +428,14 @@ fn an_attacker_included_is_counted_as_an_attacker() {
 
 #[test]
 fn an_attacker_who_killed_himself_after_the_dead() {
-    let got = tolls("Two people were killed on Sunday, police said. The shooter then killed himself.");
+    let got =
+        tolls("Two people were killed on Sunday, police said. The shooter then killed himself.");
     let killed = &got["killed"];
     assert_eq!(killed.low, Some(3.0));
-    assert_eq!((killed.victims, killed.perpetrators), (Some(2.0), Some(1.0)));
+    assert_eq!(
+        (killed.victims, killed.perpetrators),
+        (Some(2.0), Some(1.0))
+    );
 }
 
 /// Today: killed 2 (victims 1, perpetrators 1): `himself` is counted as a
@@ -460,7 +481,10 @@ fn two_killed_before_he_killed_himself() {
 #[test]
 fn numbers_that_count_no_one() {
     // an age
-    let (rec, got) = tolls_of(article("case", "Ray Cole, 41, was shot on Sunday, police said."));
+    let (rec, got) = tolls_of(article(
+        "case",
+        "Ray Cole, 41, was shot on Sunday, police said.",
+    ));
     assert_eq!(got["shot"].low, Some(1.0));
     assert!(all_claims(&rec).iter().all(|c| c.low != Some(41.0)));
     // an address
@@ -497,7 +521,10 @@ fn json_never_prints_negative_zero() {
     for text in ZEROES {
         let rec = report([article("case", text)]);
         let json = recount::wire::report_json(&rec);
-        assert!(!json.contains("-0.0") && !json.contains("-0,"), "{text}\n{json}");
+        assert!(
+            !json.contains("-0.0") && !json.contains("-0,"),
+            "{text}\n{json}"
+        );
         for c in all_claims(&rec) {
             let line = recount::wire::claim_json(c);
             assert!(!line.contains("-0.0"), "{line}");
@@ -587,7 +614,12 @@ fn canonical(rec: &Report) -> String {
             (e.id.as_str(), format!("{docs:?}"))
         })
         .collect();
-    let event = |id: &str| event_docs.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let event = |id: &str| {
+        event_docs
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    };
     let mut groups: Vec<String> = rec
         .groups
         .iter()
