@@ -22,13 +22,13 @@
 //! ```
 //! use recount::claims::Reader;
 //! use recount::wire::{DocumentRecord, claim_json, document_json};
-//! use recount::{DocumentEntry, Pipeline, from_text};
+//! use recount::{Pipeline, from_text};
 //!
 //! // the map step, by hand: a record, then the document's claims
 //! let pipeline = Pipeline::with_default_rules();
 //! let doc = from_text("a.txt", "March 3, 2024\n\nFive people were killed.");
 //! let claims = pipeline.extract(&doc);
-//! let record = DocumentRecord::from_entry(&DocumentEntry::of(&doc, claims.len()), &doc.origin);
+//! let record = DocumentRecord::from_entry(&pipeline.entry(&doc, claims.len()), &doc.origin);
 //! let mut lines = document_json(&record) + "\n";
 //! for c in &claims {
 //!     lines += &(claim_json(c) + "\n");

@@ -47,16 +47,16 @@
 //! let wire = from_text(
 //!     "wire.txt",
 //!     "Train derails near Marlow Junction\nMarch 2, 2024\n\n\
-//!      At least nine people were killed and 40 injured, according to the emergency service.\n",
+//!      At least nine people were killed and 40 injured near Marlow Junction, according to the emergency service.\n",
 //! );
 //! let herald = from_text(
 //!     "herald.txt",
 //!     "Death toll rises to 12\nMarch 3, 2024\n\n\
-//!      The death toll rose to 12, regional governor Ilse Brandt said.\n",
+//!      The death toll from the derailment near Marlow Junction rose to 12, regional governor Ilse Brandt said.\n",
 //! );
 //! let mut radio = from_text(
 //!     "radio.txt",
-//!     "March 3, 2024\n\nFourteen people died when the train derailed.\n",
+//!     "March 3, 2024\n\nFourteen people died when the train derailed near Marlow Junction.\n",
 //! );
 //! radio.source = Some("National Radio News".into());
 //!
@@ -69,6 +69,8 @@
 //! assert_eq!(killed.published, Some(jiff::civil::date(2024, 3, 2)));
 //!
 //! // 5. Reconcile: the same figure lined up across independent sources.
+//! //    Documents without an `event` are joined into incidents by what
+//! //    identifies them (here the place, Marlow Junction, and the days).
 //! let items = [wire, herald, radio].into_iter().map(Item::Document);
 //! let outcome = pipeline.run(items, |_progress| {});
 //! let rec = &outcome.reconciliation;

@@ -12,18 +12,18 @@
 //! let pipeline = Pipeline::with_default_rules();
 //! let herald = from_text(
 //!     "herald.txt",
-//!     "March 3, 2024\n\nThe death toll rose to 12, regional governor Ilse Brandt said.\n",
+//!     "March 3, 2024\n\nThe death toll from the derailment near Marlow Junction rose to 12, regional governor Ilse Brandt said.\n",
 //! );
 //! let mut radio = from_text(
 //!     "radio.txt",
-//!     "March 3, 2024\n\nFourteen people died when the train derailed.\n",
+//!     "March 3, 2024\n\nFourteen people died when the train derailed near Marlow Junction.\n",
 //! );
 //! radio.source = Some("National Radio".into());
 //!
 //! let outcome = pipeline.reconcile_documents([herald, radio]);
 //! let rec = &outcome.reconciliation;
 //! assert_eq!(rec.documents.len(), 2);
-//! assert_eq!(rec.conflicts(), 1); // 12 against 14 on the same day
+//! assert_eq!(rec.conflicts(), 1); // 12 against 14 at one place, on one day
 //! assert!(!outcome.had_trouble());
 //! ```
 
@@ -451,20 +451,26 @@ impl Pipeline {
 
     /// Reconcile claims already extracted (the reduce step of a sharded run):
     /// `documents` are the entries of the documents the claims came from,
-    /// made by [`DocumentEntry::of`] while the text is at hand — copy
-    /// detection needs their fingerprints — or read back from the map
-    /// step's output by [`crate::claims::read`] (`recount report --claims`).
+    /// made by [`Pipeline::entry`] while the text is at hand — copy
+    /// detection needs their fingerprints, and the clustering of incidents
+    /// their identities — or read back from the map step's output by
+    /// [`crate::claims::read`] (`recount report --claims`). A document's
+    /// claims come together, in text order, as [`Pipeline::extract`] gives
+    /// them.
     ///
     /// ```
-    /// use recount::{DocumentEntry, Pipeline, from_text};
+    /// use recount::{Pipeline, from_text};
     ///
     /// let pipeline = Pipeline::with_default_rules();
     /// let (mut entries, mut claims) = (Vec::new(), Vec::new());
-    /// for (id, text) in [("a", "12 people were killed."), ("b", "14 people were killed.")] {
+    /// for (id, text) in [
+    ///     ("a", "March 3, 2024\n\n12 people were killed."),
+    ///     ("b", "March 3, 2024\n\n14 people were killed."),
+    /// ] {
     ///     let mut doc = from_text(id, text);
     ///     doc.source = Some(format!("outlet {id}"));
     ///     let found = pipeline.extract(&doc);
-    ///     entries.push(DocumentEntry::of(&doc, found.len()));
+    ///     entries.push(pipeline.entry(&doc, found.len()));
     ///     claims.extend(found);
     /// }
     /// let rec = pipeline.reconcile_claims(entries, claims);

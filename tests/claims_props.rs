@@ -134,7 +134,9 @@ proptest! {
         let mut claims = Vec::new();
         for doc in &docs {
             let found = PIPELINE.extract(doc);
-            let entry = DocumentEntry::of(doc, found.len());
+            // what the map step writes: the entry with the document's
+            // identity, by which the reduce step clusters incidents
+            let entry = PIPELINE.entry(doc, found.len());
             lines.push_str(&document_json(&DocumentRecord::from_entry(&entry, &doc.origin)));
             lines.push('\n');
             for c in &found {
@@ -198,7 +200,7 @@ proptest! {
         );
         let claims = PIPELINE.extract(&doc);
         let line = if which == 0 || claims.is_empty() {
-            document_json(&DocumentRecord::from_entry(&DocumentEntry::of(&doc, claims.len()), &doc.origin))
+            document_json(&DocumentRecord::from_entry(&PIPELINE.entry(&doc, claims.len()), &doc.origin))
         } else {
             claim_json(&claims[0])
         };

@@ -180,7 +180,22 @@ fn schema_titles_are_the_versions_the_library_writes() {
 fn report_schema_embeds_the_claim_schema_unchanged() {
     let claim = schema_json("claim");
     let report = schema_json("report");
-    for def in ["claim", "qualifier", "date", "nullable_string"] {
+    for def in [
+        "claim",
+        "qualifier",
+        "date",
+        "nullable_string",
+        "event_time",
+        "role",
+        "population_role",
+        "counts",
+        "person",
+        "derivation",
+    ] {
+        assert!(
+            claim["$defs"][def].is_object(),
+            "claim.schema.json has no $defs/{def}"
+        );
         assert_eq!(
             report["$defs"][def], claim["$defs"][def],
             "$defs/{def} differs between claim.schema.json and report.schema.json"
@@ -295,9 +310,13 @@ fn extract_with_documents_lines_match_their_schemas() {
 fn document_record_schema_shares_the_claim_schema_definitions() {
     let claim = schema_json("claim");
     let record = schema_json("document-record");
-    for def in ["date", "nullable_string"] {
+    for def in ["date", "nullable_string", "event_time"] {
         assert_eq!(record["$defs"][def], claim["$defs"][def], "$defs/{def}");
     }
+    // a document's identity is the same in the record and in the report
+    let report = schema_json("report");
+    assert!(record["$defs"]["identity"].is_object());
+    assert_eq!(record["$defs"]["identity"], report["$defs"]["identity"]);
 }
 
 #[test]
@@ -366,10 +385,12 @@ fn report_schema_rejects_a_field_added_anywhere() {
     for pointer in [
         "",
         "/documents/0",
+        "/documents/0/identity",
         "/groups/0",
         "/groups/0/sources/0",
         "/groups/0/claims/0",
         "/totals/0",
+        "/events/0",
     ] {
         let mut changed = report.clone();
         changed
@@ -565,4 +586,231 @@ fn a_record_without_text_is_rejected_by_recount_too() {
     let out = child.wait_with_output().expect("wait");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("text"));
+}
+
+// ---------------------------------------------------------------------------
+// the optional parts: people one by one, lists, headlines, derived figures,
+// attackers, other incidents, events
+
+/// Two reports of one shooting, written to use every optional part of the
+/// outputs: a figure in the title (`in_title`), a person and a list, a
+/// figure derived (wounded = shot − killed), an attacker among the dead,
+/// an incident mentioned in passing (an aside) and two documents joined
+/// into one event.
+const RICH: &str = concat!(
+    r#"{"id":"a","title":"Five shot, one dead outside Dayton bar","published":"2024-05-06","source":"Dayton Daily","text":"DAYTON, Ohio — Five people were shot early Sunday outside a bar on Wayne Avenue, police said. One of them later died at a hospital.\n\nThe victim was identified as Maria Lopez, 34. A man and two women were also hurt by flying glass.\n\nIn a separate incident, three people were killed in a crash on the highway."}"#,
+    "\n",
+    r#"{"id":"b","published":"2024-05-06","source":"Ohio Radio","text":"DAYTON, Ohio — Two people were killed outside a bar on Wayne Avenue early Sunday, police said. The gunman then killed himself."}"#,
+    "\n",
+);
+
+fn recount_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_recount"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run recount");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+fn rich_lines() -> Vec<Value> {
+    let out = recount_stdin(
+        &[
+            "extract",
+            "--with-documents",
+            "--input-format",
+            "jsonl",
+            "-",
+        ],
+        RICH,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out)
+}
+
+fn rich_report() -> Value {
+    let out = recount_stdin(
+        &["report", "--format", "json", "--input-format", "jsonl", "-"],
+        RICH,
+    );
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout(&out)).expect("report is JSON")
+}
+
+#[test]
+fn claims_with_every_optional_field_match_the_claim_schema() {
+    let claims = validator("claim");
+    let documents = validator("document-record");
+    let lines = rich_lines();
+    for (i, line) in lines.iter().enumerate() {
+        match line["schema"].as_str() {
+            Some("recount.document/1") => {
+                assert_valid(&documents, line, &format!("line {}", i + 1))
+            }
+            _ => assert_valid(&claims, line, &format!("line {}", i + 1)),
+        }
+    }
+    let has = |key: &str| lines.iter().any(|l| !l[key].is_null());
+    for key in [
+        "role",
+        "population_role",
+        "person",
+        "list",
+        "in_title",
+        "identity",
+    ] {
+        assert!(
+            has(key),
+            "no line has `{key}`: the input no longer exercises it"
+        );
+    }
+    assert!(lines.iter().any(|l| l["incident"].as_u64() > Some(0)));
+    assert!(lines.iter().any(|l| l["counts"] == "person"));
+    assert!(lines.iter().any(|l| l["population_role"] == "perpetrator"));
+    // a title claim is on line 0; one of the text on line 1 or later
+    let title = lines
+        .iter()
+        .find(|l| l["in_title"] == true)
+        .expect("a title claim");
+    assert_eq!(title["line"], 0);
+}
+
+#[test]
+fn a_report_with_every_optional_part_matches_the_report_schema() {
+    let v = validator("report");
+    let report = rich_report();
+    assert_valid(&v, &report, "the rich report");
+    let groups = report["groups"].as_array().expect("groups");
+    let claims: Vec<&Value> = groups
+        .iter()
+        .flat_map(|g| g["claims"].as_array().into_iter().flatten())
+        .collect();
+    // the parts this test is here to check are there
+    let derived = claims
+        .iter()
+        .find(|c| c["counts"] == "derived")
+        .expect("a derived claim");
+    assert!(derived["derived"].as_array().is_some_and(|d| !d.is_empty()));
+    let sources: Vec<&Value> = groups
+        .iter()
+        .flat_map(|g| g["sources"].as_array().into_iter().flatten())
+        .collect();
+    assert!(sources.iter().any(|s| s["basis"] == "derived"));
+    assert!(sources.iter().any(|s| s["perpetrators"].is_number()));
+    assert!(
+        report["totals"]
+            .as_array()
+            .expect("totals")
+            .iter()
+            .any(|t| t["perpetrators"].is_number())
+    );
+    assert!(report["asides"].as_array().is_some_and(|a| !a.is_empty()));
+    let events = report["events"].as_array().expect("events");
+    assert!(
+        events
+            .iter()
+            .any(|e| e["joined"].as_array().is_some_and(|j| !j.is_empty()))
+    );
+    assert!(report["documents"][0]["identity"]["places"].is_array());
+    // and every group names one of the events
+    for g in groups {
+        assert!(
+            events.iter().any(|e| e["id"] == g["event"]),
+            "{}",
+            g["event"]
+        );
+    }
+}
+
+#[test]
+fn claim_schema_rejects_inconsistent_new_fields() {
+    let v = validator("claim");
+    let lines = rich_lines();
+    let claim = lines
+        .iter()
+        .find(|l| l["schema"] == "recount.claim/1" && l["in_title"].is_null())
+        .expect("a claim of the text")
+        .clone();
+    assert_valid(&v, &claim, "a claim of the text");
+    for (what, key, value) in [
+        ("an unknown `counts`", "counts", json!("some")),
+        ("a negative incident", "incident", json!(-1)),
+        ("`in_title` written false", "in_title", json!(false)),
+        ("a claim of the title on line 3", "in_title", json!(true)),
+        ("an unknown role", "role", json!("arrested")),
+        (
+            "an unknown population role",
+            "population_role",
+            json!("bystander"),
+        ),
+        (
+            "a person without a reference",
+            "person",
+            json!({"name": "Maria Lopez"}),
+        ),
+        (
+            "a person with an unknown field",
+            "person",
+            json!({"reference": "name", "rank": 1}),
+        ),
+        ("an empty derivation list", "derived", json!([])),
+    ] {
+        let mut bad = claim.clone();
+        bad[key] = value;
+        assert_invalid(&v, &bad, &format!("a claim with {what}"));
+    }
+    // a derived figure names what it comes from; a stated one does not
+    let mut derived = claim.clone();
+    derived["counts"] = json!("derived");
+    assert_invalid(&v, &derived, "a derived claim without `derived`");
+    let mut line_zero = claim;
+    line_zero["line"] = json!(0);
+    assert_invalid(&v, &line_zero, "a claim of the text on line 0");
+}
+
+#[test]
+fn report_schema_rejects_inconsistent_new_fields() {
+    let v = validator("report");
+    let report = rich_report();
+    let mut no_basis = report.clone();
+    no_basis["groups"][0]["sources"][0]
+        .as_object_mut()
+        .expect("a source")
+        .remove("basis");
+    assert_invalid(&v, &no_basis, "a source without its basis");
+    let mut basis = report.clone();
+    basis["groups"][0]["sources"][0]["basis"] = json!("guessed");
+    assert_invalid(&v, &basis, "an unknown basis");
+    let mut no_events = report.clone();
+    no_events.as_object_mut().expect("report").remove("events");
+    assert_invalid(&v, &no_events, "a report without events");
+    let mut place = report.clone();
+    place["documents"][0]["identity"]["places"] = json!(["Dayton"]);
+    assert_invalid(&v, &place, "a place without its kind");
+    let mut empty = report;
+    empty["documents"][0]["identity"] = json!({"terms": ["bar"]});
+    assert_invalid(
+        &v,
+        &empty,
+        "an identity that names no place, street, person or kind",
+    );
 }

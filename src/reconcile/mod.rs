@@ -326,6 +326,7 @@ impl Group {
     /// let doc = from_text("a.txt", "March 3, 2024\n\nThree soldiers were killed.");
     /// let outcome = Pipeline::with_default_rules().reconcile_documents([doc]);
     /// let group = &outcome.reconciliation.groups[0];
+    /// // the incident, named by its day (the text names no place)
     /// assert_eq!(group.figure(), "3 Mar 2024 · any side · military · killed");
     /// ```
     pub fn figure(&self) -> String {

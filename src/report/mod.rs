@@ -493,14 +493,15 @@ pub fn numbers_table(rows: &[NumberRow]) -> String {
 ///
 /// let docs = [("a.txt", "12 people were killed."), ("b.txt", "14 people were killed.")]
 ///     .map(|(id, text)| {
-///         let mut doc = from_text(id, text);
+///         // (reports of one day that name no place are one incident)
+///         let mut doc = from_text(id, &format!("March 3, 2024\n\n{text}"));
 ///         doc.source = Some(format!("outlet of {id}"));
 ///         doc
 ///     });
 /// let outcome = Pipeline::with_default_rules().reconcile_documents(docs);
 /// let text = recount::explain(&outcome.reconciliation, false);
 /// assert!(text.starts_with("conflict: "));
-/// assert!(text.contains("  --> a.txt:1:1"));
+/// assert!(text.contains("  --> a.txt:3:1"));
 /// ```
 pub fn explain(rec: &Report, color: bool) -> String {
     let mut out = String::new();
