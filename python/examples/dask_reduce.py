@@ -179,10 +179,11 @@ def main(argv=None):
     a = canonical(merged, position)
     b = canonical(single, position)
     identical = a == b and json.dumps(a) == json.dumps(b)
-    events = len({d["event"] for d in docs if d.get("event")})
+    given = len({d["event"] for d in docs if d.get("event")})
     print(
-        f"dask_reduce: {len(docs)} documents, {partitions} partitions, {events} events "
-        f"({len(reports)} reduces; {links} joined by copies), {args.workers} workers: "
+        f"dask_reduce: {len(docs)} documents, {partitions} partitions, {given} events given, "
+        f"{len(reports)} reduces ({links} joined by copies), {len(merged['events'])} events in the report, "
+        f"{args.workers} workers: "
         f"map+reduce {t1 - t0:.2f} s (cluster start {t0 - t_start:.2f} s), "
         f"one-process recount.{args.reference} {t3 - t2:.2f} s: {'identical' if identical else 'DIFFERENT'}"
     )
