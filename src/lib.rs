@@ -186,7 +186,7 @@ pub use testing::generate;
 
 pub use document::{
     Document, InputFormat, InputProblem, Item, ReadOptions, Severity, from_html, from_text,
-    read_inputs,
+    read_inputs, read_jsonl,
 };
 pub use extract::{
     Claim, Counts, Derivation, EventTime, ExtractOptions, Gender, Identity, ParseEventTimeError,

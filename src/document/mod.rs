@@ -174,6 +174,34 @@ pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> impl Iterator<It
     read::Inputs::new(inputs, options)
 }
 
+/// Streams the documents of one stream of JSON Lines records
+/// (`docs/schema/document.schema.json`), from any reader, exactly as
+/// [`read_inputs`] reads a `.jsonl` file: `label` stands for the file name
+/// in every location and `origin` (`label:LINE`), and a record that cannot
+/// be read is a problem at its line while the rest is read. For programs
+/// that hold their documents in memory or receive them from elsewhere (the
+/// Python bindings feed it their dicts, one record a line).
+///
+/// ```
+/// use recount::{Item, Severity, read_jsonl};
+///
+/// let lines = "{\"id\": \"a\", \"text\": \"Two people died.\", \"published\": \"2024-03-02\"}\n\
+///              {\"id\": \"b\"}\n";
+/// let items: Vec<Item> = read_jsonl("docs", std::io::Cursor::new(lines)).collect();
+/// let Item::Document(a) = &items[0] else { panic!() };
+/// assert_eq!((a.id.as_str(), a.origin.as_str()), ("a", "docs:1"));
+/// assert_eq!(a.published, Some(jiff::civil::date(2024, 3, 2)));
+/// let Item::Problem(p) = &items[1] else { panic!() };
+/// assert_eq!((p.location.as_str(), p.severity), ("docs:2", Severity::Skipped));
+/// assert_eq!(p.message, "line 2: missing field `text`");
+/// ```
+pub fn read_jsonl(
+    label: &str,
+    input: impl std::io::BufRead + 'static,
+) -> impl Iterator<Item = Item> {
+    read::Inputs::jsonl(label, Box::new(input))
+}
+
 /// Whether `s` has `len` bytes in a row for which `pred` holds.
 fn has_run(s: &str, len: usize, pred: impl Fn(u8) -> bool) -> bool {
     let mut run = 0;

@@ -1063,6 +1063,24 @@ impl Inputs {
     }
 }
 
+impl Inputs {
+    /// One stream of JSON Lines records, read as a `.jsonl` file is:
+    /// `label` names it in locations (`label:LINE`).
+    pub(crate) fn jsonl(label: &str, reader: Box<dyn BufRead>) -> Inputs {
+        let mut inputs = Inputs::new(&[], &ReadOptions::default());
+        inputs.jsonl = Some(JsonlStream {
+            label: label.to_string(),
+            reader,
+            line: 0,
+            offset: 0,
+            sidecar: None,
+            done: false,
+            ahead: READ_AHEAD,
+        });
+        inputs
+    }
+}
+
 impl Iterator for Inputs {
     type Item = Item;
 
