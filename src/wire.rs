@@ -34,7 +34,7 @@
 //! ```
 
 use crate::document::{self, Document};
-use crate::extract::{Claim, Identity};
+use crate::extract::{Claim, EventTime, Identity};
 use crate::number::{self, Kind, Qualifier};
 use crate::reconcile::{DocumentEntry, Fingerprint, Report};
 use crate::text::LineIndex;
@@ -153,7 +153,7 @@ pub struct DocumentRecord {
     #[serde(default)]
     pub(crate) repost: bool,
     /// What identifies the incident it reports.
-    #[serde(default, skip_serializing_if = "Identity::is_empty")]
+    #[serde(default, skip_serializing_if = "says_nothing")]
     pub(crate) identity: Identity,
     /// What copy detection compares.
     #[serde(deserialize_with = "checked_fingerprint")]
@@ -193,11 +193,24 @@ impl DocumentRecord {
             copy_of: None,
             skipped: self.skipped,
             warnings: self.warnings,
-            identity: self.identity,
+            // a record leaves out a date that is only the publication
+            // date: the same date, unstated
+            identity: Identity {
+                date: self
+                    .identity
+                    .date
+                    .or(self.published.map(|d| EventTime::day(d, false))),
+                ..self.identity
+            },
             fingerprint: self.fingerprint,
             repost: self.repost,
         }
     }
+}
+
+/// Whether an identity holds nothing at all (not even a date or terms).
+fn says_nothing(identity: &Identity) -> bool {
+    *identity == Identity::default()
 }
 
 /// One document's record as a JSON Lines record (`recount.document/1`, no

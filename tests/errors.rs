@@ -596,7 +596,7 @@ fn rules_malformed_toml() {
 fn rules_unknown_key() {
     rules_error(
         "extends = \"default\"\n[[category]]\nname = \"displaced\"\nafter = [\"displaced\"]\ntrigers = [\"x\"]\n",
-        "recount: r.toml:5:1: unknown field `trigers`, expected one of `name`, `role`, `percent`, `after`, `before`, `nouns`, `tolls`, `incidents`, `suffered`",
+        "recount: r.toml:5:1: unknown field `trigers`, expected one of `name`, `role`, `percent`, `after`, `before`, `nouns`, `tolls`, `incidents`, `suffered`, `own`",
     );
 }
 

@@ -33,7 +33,7 @@ impl Ann<'_> {
     pub fn is(&self, class: Word) -> bool {
         self.words & class.bit() != 0
     }
-    fn find(&self, f: impl Fn(Tag) -> bool) -> Option<PhraseMatch> {
+    pub(crate) fn find(&self, f: impl Fn(Tag) -> bool) -> Option<PhraseMatch> {
         self.matches.iter().copied().find(|m| f(m.tag))
     }
     pub fn is_punct(&self) -> bool {

@@ -28,8 +28,9 @@ const MAX_TERMS: usize = 40;
 #[non_exhaustive]
 pub struct Identity {
     /// When the incident happened: the time the lead states, else the
-    /// publication date (`stated` false).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// publication date (`stated` false; a record leaves that out, since
+    /// it gives the publication date itself).
+    #[serde(default, skip_serializing_if = "not_stated")]
     pub date: Option<EventTime>,
     /// The places the headline and lead name, most specific first, each
     /// as `city:Kansas City, MO, US`, `county:Cook County, IL, US`,
@@ -50,6 +51,11 @@ pub struct Identity {
     /// grammar's words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<String>,
+}
+
+/// Whether a date is missing or only the publication date.
+fn not_stated(date: &Option<EventTime>) -> bool {
+    date.is_none_or(|t| !t.stated)
 }
 
 impl Identity {
@@ -524,11 +530,13 @@ pub(crate) fn incident_date(doc: &Document) -> Option<EventTime> {
         .filter_map(|s| sentence_time(s, 0, &number::scan(s), Some(published)))
         .filter(|t| t.stated && t.last >= floor && t.first <= published)
         .collect();
-    // a day first (`on Tuesday`); a month or a year (`last year`) only if
+    // a day first (`on Tuesday`), one other than the publication day (a
+    // date line restates that); a month or a year (`last year`) only if
     // the lead states no day
     let stated = times
         .iter()
-        .find(|t| t.days() == 1)
+        .find(|t| t.days() == 1 && t.first != published)
+        .or_else(|| times.iter().find(|t| t.days() == 1))
         .or_else(|| times.first())
         .copied();
     Some(stated.unwrap_or(EventTime::day(published, false)))

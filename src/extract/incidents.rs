@@ -212,8 +212,14 @@ fn may_state_time(text: &str, s: &Sentence) -> bool {
         || t.split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-        || t.contains("last ")
-        || t.contains("yesterday")
+        || ["last ", "yesterday"].iter().any(|w| contains_ignoring_case(t, w))
+}
+
+/// Whether `text` contains `word` (lowercase ASCII) in any case.
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// `in three shootings`, `a series of shootings`: a plural incident noun

@@ -880,6 +880,7 @@ impl Extractor {
                     .or_else(|| self.pair_claim(&anns, k))
                     .or_else(|| self.single_claim(&anns, k))
                     .or_else(|| self.multiple_claim(&anns, k))
+                    .or_else(|| self.own_claim(&anns, k))
                 {
                     found.push(f);
                 }
@@ -934,14 +935,27 @@ impl Extractor {
         if let Some(f) = self.headline_claim(&anns) {
             found.insert(0, f);
         }
+        // `he killed himself`, `Smith then took his own life`: the one who
+        // did it to themselves is the attacker, however the subject names
+        // them
+        let perpetrator = self.rules.population_with(PopulationRole::Perpetrator);
+        if let Some(own) = found.iter().find(|f| f.shape == Shape::Own).map(|f| (f.tok, f.category)) {
+            for f in found.iter_mut() {
+                if f.counts == Counts::Person && f.category == own.1 && f.tok < own.0 {
+                    f.np.population = perpetrator.or(f.np.population);
+                    f.np.population_adjective = None;
+                }
+            }
+        }
         // `He was taken to a hospital, where he later died`: one person,
         // killed — not also wounded.
         let killed = self.rules.category_with(Role::Killed);
         let single = |f: &Found| f.low == Some(1.0) && f.high == Some(1.0) && f.np.singular;
         let by_pronoun = |f: &Found| anns.get(f.tok).is_some_and(|t| t.is(Word::PersonPronoun));
+        let victim = |f: &Found| perpetrator.is_none() || f.np.population != perpetrator;
         if found
             .iter()
-            .any(|f| Some(f.category) == killed && single(f) && by_pronoun(f))
+            .any(|f| Some(f.category) == killed && single(f) && by_pronoun(f) && victim(f))
         {
             let hurt: Vec<u16> = [Role::Wounded, Role::Shot]
                 .into_iter()
@@ -1567,15 +1581,45 @@ impl Extractor {
             gender: anns.get(k).and_then(gender_of),
             ..Default::default()
         };
-        self.one(
-            anns,
-            k,
-            k + 1,
-            category,
-            Shape::Before,
-            self.one_person(),
-            person,
-        )
+        self.one(anns, k, k + 1, category, Shape::Own, self.attacker(), person)
+    }
+
+    /// The noun phrase of the attacker, who did it to themselves.
+    fn attacker(&self) -> clause::NounPhrase {
+        let mut np = self.one_person();
+        np.population = self
+            .rules
+            .population_with(PopulationRole::Perpetrator)
+            .or(np.population);
+        np
+    }
+
+    /// `before taking his own life`, `then turned the gun on himself`: the
+    /// clause's agent, the attacker, died by their own hand — unless a
+    /// modal or `to` says it did not happen (`threatened to take his own
+    /// life`).
+    fn own_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
+        let a = anns.get(k)?;
+        let (category, len) = a.matches.iter().find_map(|m| match m.tag {
+            Tag::Trigger {
+                category,
+                shape: Shape::Own,
+            } => Some((category, m.len)),
+            _ => None,
+        })?;
+        let before = anns.get(k.saturating_sub(2)..k).unwrap_or_default();
+        if before
+            .iter()
+            .any(|t| t.is(Word::Modal) || t.is(Word::Infinitive) || t.find(|g| g == Tag::Negation).is_some())
+        {
+            return None;
+        }
+        let person = Person {
+            reference: Reference::Pronoun,
+            gender: anns.get(k..k + len).unwrap_or_default().iter().find_map(gender_of),
+            ..Default::default()
+        };
+        self.one(anns, k, k + len, category, Shape::Own, self.attacker(), person)
     }
 
     /// `killing Austin`, `shot Sheriff Joey Terrell and deputy Bill Zigan`:

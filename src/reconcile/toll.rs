@@ -167,11 +167,20 @@ fn person_of(claims: &[&Claim]) -> Vec<Option<(u32, usize)>> {
     incidents.sort_unstable();
     incidents.dedup();
     for incident in incidents {
-        let (at, mentions): (Vec<usize>, Vec<(&Person, Option<Role>)>) = claims
+        let (at, mentions): (Vec<usize>, Vec<Mention>) = claims
             .iter()
             .enumerate()
             .filter(|(_, c)| c.incident == incident && c.counts == Counts::Person)
-            .filter_map(|(i, c)| Some((i, (c.person.as_ref()?, c.role))))
+            .filter_map(|(i, c)| {
+                Some((
+                    i,
+                    Mention {
+                        person: c.person.as_ref()?,
+                        role: c.role,
+                        attacker: is_perpetrator(c),
+                    },
+                ))
+            })
             .unzip();
         for (i, slot) in at.into_iter().zip(people(&mentions)) {
             if let Some(o) = out.get_mut(i) {
@@ -206,15 +215,17 @@ fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Opti
     } else {
         Vec::new()
     };
-    let victims = figure(claims, persons, &died, &side(false));
-    let perpetrators = figure(claims, persons, &died, &side(true));
+    let victims = figure(claims, persons, &died, &side(false), false);
+    // attackers are few and each one is named or described: counted one
+    // by one, they are all there are
+    let perpetrators = figure(claims, persons, &died, &side(true), true);
     // `seven died, including the gunman`: the attacker is a part of the
     // victims' figure, not added to it
     let included = b.members.iter().any(|&i| {
         claims
             .get(i)
             .is_some_and(|c| is_perpetrator(c) && c.counts == Counts::Part)
-    });
+    }) || includes_attackers(claims, &side(false), victims, perpetrators);
     let all = match (victims, perpetrators) {
         (Some(v), Some(_)) if included => v,
         (Some(v), Some(p)) => Figure {
@@ -266,6 +277,32 @@ fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Opti
     })
 }
 
+/// `six family members are dead … killed five relatives before turning the
+/// gun on himself`: the victims' largest total is another of their totals
+/// plus the attackers, so it counts the attackers already.
+fn includes_attackers(
+    claims: &[&Claim],
+    victims_side: &[usize],
+    victims: Option<Figure>,
+    perpetrators: Option<Figure>,
+) -> bool {
+    let (Some(v), Some(p)) = (
+        victims.and_then(|v| v.exact_value()),
+        perpetrators.and_then(|p| p.exact_value()),
+    ) else {
+        return false;
+    };
+    p > 0.0
+        && victims_side.iter().any(|&i| {
+            claims.get(i).is_some_and(|c| {
+                c.counts == Counts::Total
+                    && c.qualifier == Qualifier::Exact
+                    && c.low == Some(v - p)
+                    && c.high == Some(v - p)
+            })
+        })
+}
+
 /// A figure as the document writes it: the stating claim's words, a
 /// list's items (`three and two`), or the count of people named one by one
 /// (`2 named`).
@@ -293,6 +330,7 @@ fn figure(
     persons: &[Option<(u32, usize)>],
     died: &[(u32, usize)],
     members: &[usize],
+    all_counted: bool,
 ) -> Option<Figure> {
     let mut best: Option<Figure> = None;
     let mut consider = |f: Figure| {
@@ -390,10 +428,15 @@ fn figure(
     if !counted.is_empty() {
         // people named one at a time are at least that many: a report need
         // not name them all
+        let n = counted.len() as f64;
         consider(Figure {
-            low: Some(counted.len() as f64),
-            high: None,
-            qualifier: Qualifier::AtLeast,
+            low: Some(n),
+            high: all_counted.then_some(n),
+            qualifier: if all_counted {
+                Qualifier::Exact
+            } else {
+                Qualifier::AtLeast
+            },
             basis: Basis::Counted(counted.len()),
         });
     }
@@ -409,6 +452,14 @@ fn fmax(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     }
 }
 
+/// One mention of one person: who, in a claim of which role, and whether
+/// as the attacker.
+struct Mention<'p> {
+    person: &'p Person,
+    role: Option<Role>,
+    attacker: bool,
+}
+
 /// One person as the mentions so far describe them.
 #[derive(Default)]
 struct Slot<'p> {
@@ -417,6 +468,9 @@ struct Slot<'p> {
     gender: Option<Gender>,
     /// The roles of the claims that mention them.
     roles: Vec<Option<Role>>,
+    /// Mentioned as the attacker (attackers and victims are never one
+    /// person: `he killed himself` is not the man he shot).
+    attacker: bool,
 }
 
 /// Which person each mention (in text order) is: mentions with the same
@@ -424,10 +478,15 @@ struct Slot<'p> {
 /// man` and the like are someone already mentioned; `a man` is someone new
 /// only if no one mentioned fits; and `another man`, `a second victim`
 /// always are.
-fn people(mentions: &[(&Person, Option<Role>)]) -> Vec<usize> {
+fn people(mentions: &[Mention]) -> Vec<usize> {
     let mut slots: Vec<Slot> = Vec::new();
     let mut of = Vec::with_capacity(mentions.len());
-    for &(p, role) in mentions {
+    for &Mention {
+        person: p,
+        role,
+        attacker,
+    } in mentions
+    {
         let surname = p
             .name
             .as_deref()
@@ -435,7 +494,8 @@ fn people(mentions: &[(&Person, Option<Role>)]) -> Vec<usize> {
             .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()));
         // a mention fits a person when nothing it says tells them apart
         let fits = |s: &Slot| {
-            s.age.zip(p.age).is_none_or(|(a, b)| a == b)
+            s.attacker == attacker
+                && s.age.zip(p.age).is_none_or(|(a, b)| a == b)
                 && s.gender.zip(p.gender).is_none_or(|(a, b)| a == b)
                 && match (surname, s.surnames.is_empty()) {
                     (Some(n), false) => s.surnames.iter().any(|m| m.eq_ignore_ascii_case(n)),
@@ -456,7 +516,9 @@ fn people(mentions: &[(&Person, Option<Role>)]) -> Vec<usize> {
                 .and_then(|n| {
                     slots
                         .iter()
-                        .position(|s| s.surnames.iter().any(|m| m.eq_ignore_ascii_case(n)))
+                        .position(|s| {
+                    s.attacker == attacker && s.surnames.iter().any(|m| m.eq_ignore_ascii_case(n))
+                })
                 })
                 .or_else(|| recent(&|s| s.surnames.is_empty() && fits(s))),
             Reference::Pronoun | Reference::Definite | Reference::Indefinite => recent(&fits),
@@ -464,7 +526,10 @@ fn people(mentions: &[(&Person, Option<Role>)]) -> Vec<usize> {
         let index = match target.filter(|&t| t < slots.len()) {
             Some(t) => t,
             None => {
-                slots.push(Slot::default());
+                slots.push(Slot {
+                    attacker,
+                    ..Slot::default()
+                });
                 slots.len() - 1
             }
         };

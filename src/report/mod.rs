@@ -152,10 +152,14 @@ fn summary(rec: &Report) -> String {
                 .join(", ")
         )
     };
+    let copies = if copies == 0 {
+        String::new()
+    } else {
+        format!(" ({})", count(copies, "copy", "copies"))
+    };
     format!(
-        "{} read ({}), {skipped}; {}, {}",
+        "{}{copies} read, {skipped}; {}, {}",
         count(read, "document", "documents"),
-        count(copies, "copy", "copies"),
         count(rec.groups.len(), "group", "groups"),
         count(rec.conflicts(), "conflict", "conflicts")
     )

@@ -19,6 +19,10 @@ pub enum Shape {
     /// What the victims suffered, after a verb of suffering: `N people
     /// suffered non-life-threatening gunshot wounds`.
     Suffered,
+    /// What the agent of the clause did to themselves, with no victim
+    /// named: `before taking his own life`, `then turned the gun on
+    /// himself`. One person, the attacker.
+    Own,
 }
 
 /// What a phrase means.

@@ -94,6 +94,8 @@ struct RawCategory {
     incidents: Vec<String>,
     #[serde(default)]
     suffered: Vec<String>,
+    #[serde(default)]
+    own: Vec<String>,
     /// A new category whose name is close to a built-in one's, on purpose.
     #[serde(default)]
     new: bool,
@@ -573,7 +575,8 @@ impl Builder {
                 + cat.before.len()
                 + cat.nouns.len()
                 + cat.tolls.len()
-                + cat.suffered.len();
+                + cat.suffered.len()
+                + cat.own.len();
             let percent = role.is_some_and(|(r, _)| r == Role::Percent);
 
             if total == 0 && !percent && existing.is_none() {
@@ -592,6 +595,7 @@ impl Builder {
                 (Shape::Noun, &cat.nouns),
                 (Shape::Toll, &cat.tolls),
                 (Shape::Suffered, &cat.suffered),
+                (Shape::Own, &cat.own),
             ] {
                 for phrase in list {
                     self.phrase(src, &cat.name, phrase, Tag::Trigger { category, shape })?;

@@ -184,4 +184,7 @@ word_classes! {
     /// After `the`, a remainder of people already counted (`the other
     /// seven`, `the remaining two`): a part.
     Remainder = remainders,
+    /// `to` before a verb: the act was meant, threatened or tried, not
+    /// done (`threatened to take his own life`).
+    Infinitive = infinitives,
 }
