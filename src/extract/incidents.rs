@@ -91,21 +91,6 @@ struct Marks {
 /// order; claims of the title are about the report's incident unless they
 /// add up several).
 pub(crate) fn assign(rules: &Rules, cues: &IncidentCues, doc: &Document, claims: &mut [Claim]) {
-    // a headline that adds up several incidents (`3 dead, 26 wounded in
-    // weekend shootings`) is about none of them
-    for claim in claims.iter_mut().filter(|c| c.in_title) {
-        if aggregates(rules, &claim.quote)
-            || cues
-                .find(&claim.quote)
-                .iter()
-                .any(|(_, c)| *c == IncidentCue::Aggregate)
-        {
-            claim.incident = u32::MAX;
-        }
-    }
-    if claims.iter().all(|c| c.in_title) {
-        return;
-    }
     let sentences = text::sentences(&doc.text);
     let mut marks = vec![Marks::default(); sentences.len()];
     for (at, cue) in cues.find(&doc.text) {
@@ -116,6 +101,30 @@ pub(crate) fn assign(rules: &Rules, cues: &IncidentCues, doc: &Document, claims:
                 IncidentCue::Aggregate => m.aggregate = true,
             }
         }
+    }
+    let lead = lead_paragraph(&doc.text, &sentences);
+    // a headline that adds up several incidents (`3 dead, 26 wounded in
+    // weekend shootings`, `1 dead, 6 wounded in South Side shootings`), or
+    // over a lead that does (`a series of shootings overnight left two
+    // dead`), is about none of them
+    let lead_aggregates = sentences.iter().zip(&marks).any(|(s, m)| {
+        Some(s.paragraph) == lead
+            && (m.aggregate || aggregates(rules, doc.text.get(s.range.clone()).unwrap_or_default()))
+    });
+    for claim in claims.iter_mut().filter(|c| c.in_title) {
+        if lead_aggregates
+            || aggregates(rules, &claim.quote)
+            || plural_incidents(rules, &claim.quote)
+            || cues
+                .find(&claim.quote)
+                .iter()
+                .any(|(_, c)| *c == IncidentCue::Aggregate)
+        {
+            claim.incident = u32::MAX;
+        }
+    }
+    if claims.iter().all(|c| c.in_title) {
+        return;
     }
     let opener = |s: &Sentence| {
         let text = doc.text.get(s.range.clone()).unwrap_or_default();
@@ -130,7 +139,6 @@ pub(crate) fn assign(rules: &Rules, cues: &IncidentCues, doc: &Document, claims:
         let text = doc.text.get(s.range.clone())?;
         sentence_time(text, 0, &number::scan(text), doc.published)
     };
-    let lead = lead_paragraph(&doc.text, &sentences);
     let main = main_date(doc, &sentences, lead, &time_of);
     let first_line = sentences.first().map(|s| s.paragraph);
     let mut decided: Vec<Option<u32>> = vec![None; sentences.len()];
@@ -220,6 +228,14 @@ fn contains_ignoring_case(text: &str, word: &str) -> bool {
     text.as_bytes()
         .windows(word.len())
         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// `in South Side shootings`: a headline that names incidents in the
+/// plural is about several.
+fn plural_incidents(rules: &Rules, headline: &str) -> bool {
+    headline
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| rules.lexicon.is_word(&w.to_lowercase(), Word::IncidentPlural))
 }
 
 /// `in three shootings`, `a series of shootings`: a plural incident noun

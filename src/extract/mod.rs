@@ -1301,7 +1301,9 @@ impl Extractor {
             high: Some(2.0),
             qualifier: Qualifier::Exact,
             subject: None,
-            counts: Counts::Total,
+            // `both` points back at two people already mentioned: some of
+            // the victims, perhaps all
+            counts: Counts::Part,
             person: None,
             list: None,
         })
@@ -1994,6 +1996,30 @@ fn is_age(anns: &[Ann], k: usize, end: usize) -> bool {
     let prev = ann_before(anns, k);
     if prev.is_some_and(|t| t.is(Word::Age)) {
         return true;
+    }
+    // `ages 14 and 16`, `ages 24, 25, and 41`: the later items of a list
+    // of ages
+    let mut j = k;
+    while j >= 2
+        && anns
+            .get(j - 1)
+            .is_some_and(|t| t.is(Word::Conjunction) || t.tok.is_punct(','))
+    {
+        j -= 1;
+        if anns.get(j - 1).is_some_and(|t| t.is(Word::Conjunction)) && j >= 2 {
+            j -= 1;
+        }
+        let Some(q) = anns.get(j - 1).and_then(|t| t.quantity) else {
+            break;
+        };
+        let mut first = j - 1;
+        while first > 0 && anns.get(first - 1).is_some_and(|t| t.quantity == Some(q)) {
+            first -= 1;
+        }
+        if ann_before(anns, first).is_some_and(|t| t.is(Word::Age)) {
+            return true;
+        }
+        j = first;
     }
     let before_name = k >= 2
         && prev.is_some_and(|t| t.tok.is_punct(','))

@@ -239,6 +239,13 @@ fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Opti
             basis: Basis::Sides,
         },
         (Some(v), None) => v,
+        // attackers counted one by one, and nothing said of the victims:
+        // at least the attackers
+        (None, Some(p)) if matches!(p.basis, Basis::Counted(_)) => Figure {
+            high: None,
+            qualifier: Qualifier::AtLeast,
+            ..p
+        },
         (None, Some(p)) => p,
         (None, None) => return None,
     };
