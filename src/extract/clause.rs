@@ -70,7 +70,7 @@ impl<'s> Toks<'s> {
     fn slice(&self) -> &'s [Ann<'s>] {
         self.all.get(self.pos..self.end).unwrap_or(&[])
     }
-    fn first(&self) -> Option<&'s Ann<'s>> {
+    pub(crate) fn first(&self) -> Option<&'s Ann<'s>> {
         self.slice().first()
     }
 }

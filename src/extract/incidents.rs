@@ -29,7 +29,6 @@ use crate::rules::{IncidentCue, Rules, Word};
 use crate::text::{self, Sentence};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::ToSpan;
-use jiff::civil::Date;
 
 /// Days before the report's incident that a stated time may still fall on
 /// it (a weekday counted back across a weekend, a late report).
@@ -199,12 +198,21 @@ pub(crate) fn assign(rules: &Rules, cues: &IncidentCues, doc: &Document, claims:
 }
 
 /// Whether a stated time falls apart from the report's incident.
-fn apart(t: EventTime, main: Date) -> bool {
+fn apart(t: EventTime, main: EventTime) -> bool {
     let before = main
+        .first
         .checked_sub(BEFORE_DAYS.days())
         .is_ok_and(|cut| t.last < cut);
+    // a day's victims may die weeks later; a span (`in late July`) is
+    // already wide
+    let after_days = if main.days() == 1 {
+        AFTER_DAYS
+    } else {
+        BEFORE_DAYS
+    };
     let after = main
-        .checked_add(AFTER_DAYS.days())
+        .last
+        .checked_add(after_days.days())
         .is_ok_and(|cut| t.first > cut);
     before || after
 }
@@ -220,7 +228,9 @@ fn may_state_time(text: &str, s: &Sentence) -> bool {
         || t.split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-        || ["last ", "yesterday"].iter().any(|w| contains_ignoring_case(t, w))
+        || ["last ", "yesterday"]
+            .iter()
+            .any(|w| contains_ignoring_case(t, w))
 }
 
 /// Whether `text` contains `word` (lowercase ASCII) in any case.
@@ -235,7 +245,11 @@ fn contains_ignoring_case(text: &str, word: &str) -> bool {
 fn plural_incidents(rules: &Rules, headline: &str) -> bool {
     headline
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| rules.lexicon.is_word(&w.to_lowercase(), Word::IncidentPlural))
+        .any(|w| {
+            rules
+                .lexicon
+                .is_word(&w.to_lowercase(), Word::IncidentPlural)
+        })
 }
 
 /// `in three shootings`, `a series of shootings`: a plural incident noun
@@ -272,28 +286,42 @@ fn lead_paragraph(text: &str, sentences: &[Sentence]) -> Option<usize> {
         .map(|s| s.paragraph)
 }
 
-/// The day of the report's incident: the first day the lead paragraph
-/// states (within a week before publication), else the publication date.
+/// When the report's incident happened: the first day the lead paragraph
+/// states within two weeks before publication, else the first older day
+/// or span it states (a follow-up), else the publication date.
 fn main_date(
     doc: &Document,
     sentences: &[Sentence],
     lead: Option<usize>,
     time_of: &dyn Fn(&Sentence) -> Option<EventTime>,
-) -> Option<Date> {
+) -> Option<EventTime> {
     let published = doc.published?;
-    let stated = sentences
+    let times: Vec<EventTime> = sentences
         .iter()
         .filter(|s| Some(s.paragraph) == lead)
         .take(3)
         .filter_map(time_of)
-        .find(|t| {
-            t.stated
-                && t.days() == 1
-                && published
-                    .checked_sub(14.days())
-                    .is_ok_and(|cut| t.first >= cut && t.first <= published)
-        });
-    Some(stated.map_or(published, |t| t.first))
+        .filter(|t| t.stated && t.first <= published)
+        .collect();
+    let recent_day = times.iter().find(|t| {
+        t.days() == 1
+            && published
+                .checked_sub(14.days())
+                .is_ok_and(|cut| t.first >= cut)
+    });
+    // a follow-up's lead names an older day or a span (`a triple shooting
+    // last month`): the report is about that
+    let older = times.iter().find(|t| {
+        published
+            .checked_sub(730.days())
+            .is_ok_and(|cut| t.first >= cut)
+    });
+    Some(
+        recent_day
+            .or(older)
+            .copied()
+            .unwrap_or(EventTime::day(published, false)),
+    )
 }
 
 /// A sentence that is a whole short line without a final stop, in a

@@ -939,7 +939,11 @@ impl Extractor {
         // did it to themselves is the attacker, however the subject names
         // them
         let perpetrator = self.rules.population_with(PopulationRole::Perpetrator);
-        if let Some(own) = found.iter().find(|f| f.shape == Shape::Own).map(|f| (f.tok, f.category)) {
+        if let Some(own) = found
+            .iter()
+            .find(|f| f.shape == Shape::Own)
+            .map(|f| (f.tok, f.category))
+        {
             for f in found.iter_mut() {
                 if f.counts == Counts::Person && f.category == own.1 && f.tok < own.0 {
                     f.np.population = perpetrator.or(f.np.population);
@@ -1332,11 +1336,28 @@ impl Extractor {
             reference: Reference::Definite,
             ..Default::default()
         };
+        // `three were injured, including a woman who later died`: a part
+        // of them who is among the killed
+        let died = rest
+            .first()
+            .is_some_and(|t| t.is(Word::Relative))
+            .then(|| predicate(rest).ok())
+            .flatten()
+            .filter(|(_, (category, negated))| {
+                !negated
+                    && self
+                        .rules
+                        .categories
+                        .get(*category as usize)
+                        .and_then(|c| c.role)
+                        == Some(Role::Killed)
+            })
+            .map(|(_, (category, _))| category);
         let mut f = self.one(
             anns,
             k + 1,
             rest.pos,
-            previous.category,
+            died.unwrap_or(previous.category),
             previous.shape,
             np,
             person,
@@ -1583,7 +1604,15 @@ impl Extractor {
             gender: anns.get(k).and_then(gender_of),
             ..Default::default()
         };
-        self.one(anns, k, k + 1, category, Shape::Own, self.attacker(), person)
+        self.one(
+            anns,
+            k,
+            k + 1,
+            category,
+            Shape::Own,
+            self.attacker(),
+            person,
+        )
     }
 
     /// The noun phrase of the attacker, who did it to themselves.
@@ -1610,18 +1639,29 @@ impl Extractor {
             _ => None,
         })?;
         let before = anns.get(k.saturating_sub(2)..k).unwrap_or_default();
-        if before
-            .iter()
-            .any(|t| t.is(Word::Modal) || t.is(Word::Infinitive) || t.find(|g| g == Tag::Negation).is_some())
-        {
+        if before.iter().any(|t| {
+            t.is(Word::Modal) || t.is(Word::Infinitive) || t.find(|g| g == Tag::Negation).is_some()
+        }) {
             return None;
         }
         let person = Person {
             reference: Reference::Pronoun,
-            gender: anns.get(k..k + len).unwrap_or_default().iter().find_map(gender_of),
+            gender: anns
+                .get(k..k + len)
+                .unwrap_or_default()
+                .iter()
+                .find_map(gender_of),
             ..Default::default()
         };
-        self.one(anns, k, k + len, category, Shape::Own, self.attacker(), person)
+        self.one(
+            anns,
+            k,
+            k + len,
+            category,
+            Shape::Own,
+            self.attacker(),
+            person,
+        )
     }
 
     /// `killing Austin`, `shot Sheriff Joey Terrell and deputy Bill Zigan`:

@@ -215,7 +215,8 @@ fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Opti
     } else {
         Vec::new()
     };
-    let victims = figure(claims, persons, &died, &side(false), false);
+    let victims = figure(claims, persons, &died, &side(false), false)
+        .map(|v| without_the_dead(claims, b.role, v));
     // attackers are few and each one is named or described: counted one
     // by one, they are all there are
     let perpetrators = figure(claims, persons, &died, &side(true), true);
@@ -282,6 +283,37 @@ fn toll(claims: &[&Claim], persons: &[Option<(u32, usize)>], b: &Bucket) -> Opti
         stating,
         stating_start: None,
     })
+}
+
+/// `three people were injured, including a woman who died`, `four were
+/// wounded, one of whom died`: a wounded total counts those of its people
+/// who died, which the wounded are not.
+fn without_the_dead(claims: &[&Claim], role: Option<Role>, v: Figure) -> Figure {
+    let Basis::Stated(i) = v.basis else { return v };
+    let Some(total) = claims.get(i) else { return v };
+    if role != Some(Role::Wounded) || v.exact_value().is_none() {
+        return v;
+    }
+    let dead: f64 = claims
+        .iter()
+        .filter(|c| {
+            c.role == Some(Role::Killed)
+                && c.counts == Counts::Part
+                && c.in_title == total.in_title
+                && c.quote_start == total.quote_start
+                && c.start > total.start
+        })
+        .filter_map(|c| c.low)
+        .sum();
+    match v.low {
+        Some(low) if dead > 0.0 && dead <= low => Figure {
+            low: Some(low - dead),
+            high: Some(low - dead),
+            basis: Basis::Derived,
+            ..v
+        },
+        _ => v,
+    }
 }
 
 /// `six family members are dead … killed five relatives before turning the
@@ -521,11 +553,10 @@ fn people(mentions: &[Mention]) -> Vec<usize> {
             Reference::Another => None,
             Reference::Name => surname
                 .and_then(|n| {
-                    slots
-                        .iter()
-                        .position(|s| {
-                    s.attacker == attacker && s.surnames.iter().any(|m| m.eq_ignore_ascii_case(n))
-                })
+                    slots.iter().position(|s| {
+                        s.attacker == attacker
+                            && s.surnames.iter().any(|m| m.eq_ignore_ascii_case(n))
+                    })
                 })
                 .or_else(|| recent(&|s| s.surnames.is_empty() && fits(s))),
             Reference::Pronoun | Reference::Definite | Reference::Indefinite => recent(&fits),
