@@ -422,8 +422,38 @@ fn scan(rules: &Rules, toks: &[Tok], is_title: bool, places: &mut Places, id: &m
             .any(|w| {
                 w.kind == TokKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
             });
+            // a speaker (`Smith said`, `said Chief Jones`) or a byline (`By
+            // Dana Okafor`) is who tells of the incident, not who was in it:
+            // two reports quoting one spokesman are not one incident
+            let speech = |i: Option<usize>| {
+                i.is_some_and(|i| {
+                    lex.lookup_at(toks, i, true)
+                        .1
+                        .iter()
+                        .any(|m| m.tag == Tag::SpeechVerb)
+                })
+            };
+            let after = if toks.get(k + run).is_some_and(|w| w.is_punct(',')) {
+                k + run + 1
+            } else {
+                k + run
+            };
+            let byline = k
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|w| w.is_capitalized() && class_of(lex, w, Word::SpeakerAgent));
+            let teller = speech(Some(after)) || speech(k.checked_sub(1)) || byline;
             if plain && prose && g.lookup(&join(words)).is_empty() {
-                id.names.push(join(words).to_lowercase());
+                let name = join(words).to_lowercase();
+                // a speaker's name is a weak sign, as rare as it is (one
+                // spokesman speaks of many incidents): a term, not a name
+                if teller {
+                    if !id.terms.contains(&name) {
+                        id.terms.push(name);
+                    }
+                } else {
+                    id.names.push(name);
+                }
                 k += run;
                 continue;
             }

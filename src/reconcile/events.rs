@@ -90,7 +90,12 @@ impl Event {
 /// The features of one document, prepared for scoring.
 struct Doc<'a> {
     date: Option<EventTime>,
+    /// The cities' names alone: a name the gazetteer places in two
+    /// countries (`Bristol`) may be placed in the wrong one by a report
+    /// that names nothing else, and is still the same city.
     cities: Vec<&'a str>,
+    /// The cities as `Name, State, Country`, for labels.
+    city_labels: Vec<&'a str>,
     counties: Vec<&'a str>,
     regions: Vec<&'a str>,
     streets: &'a [String],
@@ -111,7 +116,11 @@ impl<'a> Doc<'a> {
         regions.extend(with("country:"));
         Doc {
             date: id.date.or(published.map(|d| EventTime::day(d, false))),
-            cities: with("city:"),
+            cities: with("city:")
+                .into_iter()
+                .map(|c| c.split(", ").next().unwrap_or(c))
+                .collect(),
+            city_labels: with("city:"),
             counties: with("county:"),
             regions,
             streets: &id.streets,
@@ -591,7 +600,7 @@ fn label_events(events: &mut [Event], documents: &[DocumentEntry], docs: &[Doc],
             counts.into_iter().max_by_key(|(_, c)| *c).map(|(k, _)| k)
         };
         let place = most(&|d| {
-            d.cities
+            d.city_labels
                 .first()
                 .map(|c| city_name(c).to_string())
                 .or_else(|| d.counties.first().map(|c| city_name(c).to_string()))
