@@ -157,11 +157,7 @@ impl Reader {
             match Record::parse(&text) {
                 Ok(Record::Document(d)) => self.document(d, location),
                 Ok(Record::Claim(c)) => self.claim(c, location),
-                Err(message) => self.problem(
-                    location,
-                    Severity::Skipped,
-                    format!("line {line}: {message}"),
-                ),
+                Err(message) => self.problem(location, Severity::Skipped, message),
             }
         }
     }

@@ -197,7 +197,7 @@ enum Command {
     },
     /// Score extraction and reconciliation against hand annotation.
     #[command(
-        after_help = "Examples:\n  recount eval --gold ../shared/gold/seeds.toml ../shared/corpus/seeds\n  recount eval --incidents ../shared/corpus/gva-dev/incidents.jsonl --show-misses\n\nExit status: 0 all thresholds met, 1 below --min-f1 or (with --strict) a gold requirement failed, 2 trouble."
+        after_help = "Examples:\n  recount eval --gold examples/gold.toml examples/articles --strict\n  recount eval --incidents incidents.jsonl --show-misses\n\nThe gold format and the incidents' JSON Lines are described in docs/evaluation.md.\n\nExit status: 0 all thresholds met, 1 below --min-f1 or (with --strict) a gold requirement failed, 2 trouble."
     )]
     Eval {
         /// Gold TOML file (claims, not_a_claim, expect).
@@ -297,9 +297,16 @@ fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_style(
         indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} documents, {msg} claims ({per_sec})",
+            "{spinner} {pos} documents, {msg} claims ({rate} documents/s)",
         )
-        .ok()?,
+        .ok()?
+        // a whole number: `35/s`, not `35.3672/s`
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", state.per_sec());
+            },
+        ),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
@@ -630,7 +637,7 @@ fn eval_cmd(
         let gold = eval::Gold::from_toml(&gold_path.display().to_string(), &text)?;
         if input.inputs == ["-"] {
             bail!(
-                "eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold {} ../shared/corpus/seeds",
+                "eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold {} examples/articles",
                 gold_path.display()
             );
         }

@@ -438,10 +438,6 @@ struct Record {
 
 /// `missing field `text`` / `invalid JSON: expected value at column 1`
 /// (the location names the file and the line).
-fn json_error(_line: usize, err: &serde_json::Error) -> String {
-    describe_json_error(err)
-}
-
 /// A JSON error of one line, without serde_json's position suffix:
 /// `missing field `text`` / `invalid JSON: expected value at column 1`.
 pub(crate) fn describe_json_error(err: &serde_json::Error) -> String {
@@ -474,7 +470,6 @@ const READ_AHEAD: usize = 64;
 
 /// One line of a JSON Lines input, read but not yet parsed.
 struct RawRecord {
-    line: usize,
     location: String,
     text: String,
     /// Problems found reading it (invalid UTF-8), reported before it.
@@ -561,7 +556,6 @@ impl JsonlStream {
                 }
             };
             return Some(Ok(RawRecord {
-                line: self.line,
                 location,
                 text,
                 warnings,
@@ -573,7 +567,6 @@ impl JsonlStream {
 /// A record as a document (after its warnings), or the problem that skips it.
 fn build_record(raw: RawRecord, sidecar: Option<&Overrides>) -> Vec<Item> {
     let RawRecord {
-        line,
         location,
         text,
         mut warnings,
@@ -582,7 +575,11 @@ fn build_record(raw: RawRecord, sidecar: Option<&Overrides>) -> Vec<Item> {
     let record: Record = match serde_json::from_str(&text) {
         Ok(r) => r,
         Err(e) => {
-            items.push(problem(&location, Severity::Skipped, json_error(line, &e)));
+            items.push(problem(
+                &location,
+                Severity::Skipped,
+                describe_json_error(&e),
+            ));
             return warnings;
         }
     };
@@ -1177,13 +1174,13 @@ mod tests {
     #[test]
     fn json_errors_are_readable() {
         let err = serde_json::from_str::<Record>(r#"{"id": "a"}"#).err();
-        let msg = err.map(|e| json_error(3, &e));
-        assert_eq!(msg.as_deref(), Some("line 3: missing field `text`"));
+        let msg = err.map(|e| describe_json_error(&e));
+        assert_eq!(msg.as_deref(), Some("missing field `text`"));
         let err = serde_json::from_str::<Record>(r#"{"id": "a", "text": }"#).err();
-        let msg = err.map(|e| json_error(4, &e));
+        let msg = err.map(|e| describe_json_error(&e));
         assert_eq!(
             msg.as_deref(),
-            Some("line 4: invalid JSON: expected value at column 21")
+            Some("invalid JSON: expected value at column 21")
         );
     }
 

@@ -34,7 +34,9 @@ pub struct Identity {
     pub date: Option<EventTime>,
     /// The places the headline and lead name, most specific first, each
     /// as `city:Kansas City, MO, US`, `county:Cook County, IL, US`,
-    /// `state:Missouri, US` or `country:Armenia`.
+    /// `state:Missouri, US` or `country:Armenia`; where the text names no
+    /// city the gazetteer knows, the first place it names after `in` or
+    /// `near` as written (`locality:Marlow Junction`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
     /// Streets and blocks, lowercase (`trumbull avenue`, `600 block of
@@ -104,6 +106,12 @@ pub(crate) fn identity(rules: &Rules, doc: &Document, date: Option<EventTime>) -
         scan(rules, &toks, is_title, &mut places, &mut id);
     }
     id.places = places.resolve();
+    // a locality names the place only where nothing better does
+    if !id.places.iter().any(|p| p.starts_with("city:"))
+        && let Some(l) = places.localities.first()
+    {
+        id.places.insert(0, format!("locality:{l}"));
+    }
     id.places.dedup();
     id.streets.sort();
     id.streets.dedup();
@@ -135,6 +143,9 @@ struct Places {
     found: Vec<(Vec<u32>, Option<u32>)>,
     /// States and countries the text names on their own.
     regions: Vec<u32>,
+    /// Names after `in`, `near`, `outside` the gazetteer does not know
+    /// (`near Marlow Junction`): a village, a camp, a district.
+    localities: Vec<String>,
 }
 
 impl Places {
@@ -338,6 +349,33 @@ fn scan(rules: &Rules, toks: &[Tok], is_title: bool, places: &mut Places, id: &m
                         .get(k + 1..k + 1 + len)
                         .is_some_and(|ts| !g.lookup(&join(ts)).is_empty())
             });
+            // a place the gazetteer does not know: one to three
+            // capitalised words that are no date, street, county or
+            // institution (`near Marlow Junction`)
+            let unknown = || {
+                let words = toks.get(k + 1..k + 1 + n)?;
+                let plain = n <= 3
+                    && words.iter().all(|w| {
+                        w.text.chars().any(char::is_lowercase)
+                            && !super::time::is_date_word(w.text)
+                            && !class_of(lex, w, Word::Institution)
+                            && !class_of(lex, w, Word::Street)
+                            && !class_of(lex, w, Word::County)
+                            && !class_of(lex, w, Word::PersonTitle)
+                            && lex.lookup_at(toks, k + 1, true).1.is_empty()
+                    });
+                let owned = toks
+                    .get(k + 1 + n)
+                    .is_some_and(|w| w.text == "'" || w.text == "’");
+                (plain && !owned).then(|| join(words))
+            };
+            if whole.is_none()
+                && let Some(name) = unknown()
+            {
+                places.localities.push(name);
+                k += 1 + n;
+                continue;
+            }
             if let Some(len) = whole {
                 let name = join(toks.get(k + 1..k + 1 + len).unwrap_or_default());
                 // `in Kansas City, Mo.`

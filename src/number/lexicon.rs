@@ -188,8 +188,6 @@ pub fn spaced_unit(w: &str) -> Option<Kind> {
         | b"megawatt" | b"megawatts" | b"mw" | b"storey" | b"storeys" | b"story" | b"stories" => {
             Kind::Measure
         }
-        // `the 1900 block of Main Street`: an address, never a year or a count
-        b"block" | b"blocks" => Kind::Identifier,
         _ => return None,
     })
 }

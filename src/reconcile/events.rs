@@ -96,6 +96,9 @@ struct Doc<'a> {
     cities: Vec<&'a str>,
     /// The cities as `Name, State, Country`, for labels.
     city_labels: Vec<&'a str>,
+    /// A place the gazetteer does not know (`Marlow Junction`): shared, it
+    /// is a sign; different, it rules nothing out.
+    localities: Vec<&'a str>,
     counties: Vec<&'a str>,
     regions: Vec<&'a str>,
     streets: &'a [String],
@@ -121,6 +124,7 @@ impl<'a> Doc<'a> {
                 .map(|c| c.split(", ").next().unwrap_or(c))
                 .collect(),
             city_labels: with("city:"),
+            localities: with("locality:"),
             counties: with("county:"),
             regions,
             streets: &id.streets,
@@ -199,6 +203,17 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
         ));
     } else if !a.cities.is_empty() && !b.cities.is_empty() && !strong {
         return None;
+    }
+    if cities == 0 && shares(&a.localities, &b.localities) > 0 {
+        s += 2.5;
+        why.push(format!(
+            "same place ({})",
+            a.localities
+                .iter()
+                .find(|c| b.localities.contains(c))
+                .copied()
+                .unwrap_or_default()
+        ));
     }
     let counties = |d: &Doc| -> Vec<String> {
         d.counties
@@ -448,6 +463,7 @@ pub(crate) fn cluster(
             .map(|t| (t.first - Date::constant(1970, 1, 5)).get_days() / 7);
         let mut keys: Vec<String> = Vec::new();
         keys.extend(d.cities.iter().map(|c| format!("c|{c}")));
+        keys.extend(d.localities.iter().map(|c| format!("l|{c}")));
         keys.extend(d.counties.iter().map(|c| format!("k|{}", county_name(c))));
         keys.extend(d.streets.iter().map(|s| format!("s|{s}")));
         // a name by its first word and each other word (a middle name or a
@@ -604,6 +620,7 @@ fn label_events(events: &mut [Event], documents: &[DocumentEntry], docs: &[Doc],
                 .first()
                 .map(|c| city_name(c).to_string())
                 .or_else(|| d.counties.first().map(|c| city_name(c).to_string()))
+                .or_else(|| d.localities.first().map(|c| c.to_string()))
                 .or_else(|| {
                     let mut r: Vec<&str> = d.regions.iter().map(|r| city_name(r)).collect();
                     r.sort_unstable();

@@ -8,7 +8,7 @@ mod html;
 use crate::extract::Claim;
 use crate::reconcile::{Group, Report, Status, fmt_value};
 use crate::wire::{self, NumberRow};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use std::fmt::Write as _;
 
 /// How a report is written: the formats of `recount report --format`.
@@ -70,6 +70,12 @@ pub(crate) fn range(g: &Group) -> String {
 /// Each source's figure on a line: `10 — TRT World, 2021-11-17`, its
 /// hedges in brackets, its copies after it (`+1 copy: Global Research`).
 fn sources(g: &Group) -> Vec<String> {
+    sources_with(g, true)
+}
+
+/// [`sources`], naming the copies (`+1 copy: Global Research`) or only
+/// counting them (`+1 copy`) where a legend names them once.
+fn sources_with(g: &Group, name_copies: bool) -> Vec<String> {
     g.sources
         .iter()
         .map(|s| {
@@ -81,6 +87,8 @@ fn sources(g: &Group) -> Vec<String> {
             };
             let copies = match s.copies.as_slice() {
                 [] => String::new(),
+                [_] if !name_copies => " (+1 copy)".to_string(),
+                many if !name_copies => format!(" (+{} copies)", many.len()),
                 [one] => format!(" (+1 copy: {})", crate::reconcile::source_name(one)),
                 many => format!(
                     " (+{} copies: {})",
@@ -245,7 +253,9 @@ fn compact_table(rec: &Report, style: Style) -> String {
     for event in events {
         let _ = writeln!(out, "{}", label(event));
         let mut t = new_table(style, width);
-        t.set_header(vec!["figure", "sources", "low / best / high", "status"]);
+        let header = ["figure", "sources", "low / best / high", "status"];
+        t.set_header(header.to_vec());
+        let mut rows: Vec<[String; 4]> = vec![header.map(str::to_string)];
         for g in rec.groups.iter().filter(|g| g.event == event) {
             let mut mark = String::new();
             for note in &g.notes {
@@ -258,17 +268,39 @@ fn compact_table(rec: &Report, style: Style) -> String {
                 };
                 let _ = write!(mark, " [{n}]");
             }
+            let row = [
+                short_figure(g),
+                sources_with(g, false).join("\n"),
+                range(g),
+                format!("{}{mark}", g.status.as_str()),
+            ];
             t.add_row(vec![
-                Cell::new(g.figure_in_event()),
-                Cell::new(sources(g).join("\n")),
-                Cell::new(range(g)),
+                Cell::new(&row[0]),
+                Cell::new(&row[1]),
+                Cell::new(&row[2]),
                 status_cell(g, style, &mark),
             ]);
+            rows.push(row);
         }
+        set_widths(&mut t, &rows, width);
         let _ = writeln!(out, "{t}");
+        // the event's totals, under its table
+        let totals: Vec<String> = rec
+            .totals
+            .iter()
+            .filter(|x| x.event == event)
+            .map(|x| format!("{} {}", x.category, fmt_range(x.low, x.best, x.high)))
+            .collect();
+        if !totals.is_empty() {
+            wrapped(
+                &mut out,
+                &format!("totals, all sides: {}", totals.join("; ")),
+                width,
+            );
+        }
     }
     for (i, note) in notes.iter().enumerate() {
-        let _ = writeln!(out, "[{}] {note}", i + 1);
+        wrapped(&mut out, &format!("[{}] {note}", i + 1), width);
     }
     // each copy said once
     let name = |id: &str| -> String {
@@ -291,15 +323,101 @@ fn compact_table(rec: &Report, style: Style) -> String {
         })
         .collect();
     if !copies.is_empty() {
-        let _ = writeln!(
-            out,
-            "copies, each counted once with its original: {}",
-            copies.join("; ")
+        wrapped(
+            &mut out,
+            &format!(
+                "copies, each counted once with its original: {}",
+                copies.join("; ")
+            ),
+            width,
         );
     }
-    let _ = writeln!(out, "{}", summary(rec));
-    totals_line(rec, &mut out);
+    wrapped(&mut out, &summary(rec), width);
     out
+}
+
+/// Column widths for the compact table within `width`: the range and the
+/// status as wide as they are, the figure at most a quarter of the table
+/// (it wraps first), the sources the rest — at least their longest word,
+/// so that a name or a date is not broken where the width allows.
+fn set_widths(t: &mut Table, rows: &[[String; 4]], width: Option<u16>) {
+    // borders and a space of padding each side of four cells
+    const FRAME: usize = 13;
+    let total = usize::from(width.unwrap_or(100));
+    let widest = |col: usize, unit: &dyn Fn(&str) -> usize| -> usize {
+        rows.iter()
+            .filter_map(|r| r.get(col))
+            .flat_map(|cell| cell.lines().map(unit).collect::<Vec<_>>())
+            .max()
+            .unwrap_or(0)
+    };
+    let line = |l: &str| l.chars().count();
+    let word = |l: &str| l.split(' ').map(|w| w.chars().count()).max().unwrap_or(0);
+    let range = widest(2, &line);
+    let status = widest(3, &line);
+    let room = total.saturating_sub(FRAME + range + status);
+    let figure_full = widest(0, &line);
+    let sources_full = widest(1, &line);
+    let sources_word = widest(1, &word);
+    // the figure gets what the sources leave, up to a quarter of the table
+    let figure = figure_full
+        .min((total / 4).max(widest(0, &word)))
+        .min(room.saturating_sub(sources_word))
+        .max(widest(0, &word).min(room / 3));
+    let sources = sources_full
+        .min(room.saturating_sub(figure))
+        .max(sources_word.min(room));
+    let figure = figure_full
+        .min(room.saturating_sub(sources))
+        .max(figure.min(room));
+    for (i, w) in [figure, sources, range, status].into_iter().enumerate() {
+        if let Some(column) = t.column_mut(i) {
+            let w = u16::try_from(w.max(1)).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w + 2)));
+        }
+    }
+}
+
+/// A group's figure within its event's table: its side, population and
+/// category, leaving out what says nothing (`any side`, the default
+/// population): `Armenia · military · captured`, `killed`.
+fn short_figure(g: &Group) -> String {
+    let default_population = !g.claims.is_empty()
+        && g.claims
+            .iter()
+            .all(|c| c.population_role == Some(crate::rules::PopulationRole::Default));
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(g.party.clone());
+    if let Some(p) = g.population.as_ref().filter(|_| !default_population) {
+        parts.push(p.clone());
+    }
+    parts.push(g.category.clone());
+    if let Some(s) = &g.subject {
+        parts.push(format!("of {s}"));
+    }
+    parts.join(" · ")
+}
+
+/// `line`, broken between words to fit `width` columns, the lines after
+/// the first indented.
+fn wrapped(out: &mut String, line: &str, width: Option<u16>) {
+    const INDENT: &str = "    ";
+    let width = usize::from(width.unwrap_or(100)).max(40);
+    let mut column = 0;
+    for word in line.split(' ') {
+        let len = word.chars().count();
+        if column > 0 && column + 1 + len > width {
+            out.push('\n');
+            out.push_str(INDENT);
+            column = INDENT.len();
+        } else if column > 0 {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += len;
+    }
+    out.push('\n');
 }
 
 /// `totals, all sides: …`, each event by its label.

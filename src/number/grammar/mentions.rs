@@ -153,13 +153,18 @@ const STREET_SUFFIXES: &[&str] = &[
     "Trail",
 ];
 
-/// Does the text after a number make it a street number: `block of`
+/// Does the text after a number make it a street number: `block`
 /// (`the 300 block of`), or one to three capitalised words and a street
 /// suffix (`12 Elm Street`, `1420 North Oak Avenue`) not followed by a
 /// lowercase plural (`12 Wall Street bankers` count bankers)?
 fn names_a_street(r: &str) -> bool {
     let Ok((r, _)) = sp(r) else { return false };
-    if (word_ci("block"), sp, word_ci("of")).parse(r).is_ok() {
+    // `the 300 block of Elm`, `the 300 block Elm Street` (a singular
+    // block after a number is an address; `three blocks away` a distance)
+    if word_ci("block")
+        .parse(r)
+        .is_ok_and(|(after, _)| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    {
         return r.starts_with('b');
     }
     let mut rest = r;
