@@ -34,7 +34,7 @@
 //! ```
 
 use crate::document::{self, Document};
-use crate::extract::{Claim, EventTime, Identity};
+use crate::extract::{Claim, Identity};
 use crate::number::{self, Kind, Qualifier};
 use crate::reconcile::{DocumentEntry, Fingerprint, Report};
 use crate::text::LineIndex;
@@ -153,7 +153,7 @@ pub struct DocumentRecord {
     #[serde(default)]
     pub(crate) repost: bool,
     /// What identifies the incident it reports.
-    #[serde(default, skip_serializing_if = "says_nothing")]
+    #[serde(default, skip_serializing_if = "Identity::is_empty")]
     pub(crate) identity: Identity,
     /// What copy detection compares.
     #[serde(deserialize_with = "checked_fingerprint")]
@@ -193,24 +193,13 @@ impl DocumentRecord {
             copy_of: None,
             skipped: self.skipped,
             warnings: self.warnings,
-            // a record leaves out a date that is only the publication
-            // date: the same date, unstated
-            identity: Identity {
-                date: self
-                    .identity
-                    .date
-                    .or(self.published.map(|d| EventTime::day(d, false))),
-                ..self.identity
-            },
+            // (a date that is only the publication date is left out of the
+            // record: event clustering falls back to `published` alike)
+            identity: self.identity,
             fingerprint: self.fingerprint,
             repost: self.repost,
         }
     }
-}
-
-/// Whether an identity holds nothing at all (not even a date or terms).
-fn says_nothing(identity: &Identity) -> bool {
-    *identity == Identity::default()
 }
 
 /// One document's record as a JSON Lines record (`recount.document/1`, no

@@ -289,7 +289,7 @@ fn a_bad_line_is_reported_and_the_rest_reduced() {
     );
     assert!(
         err.contains(&format!(
-            "recount: skipped: stdin:{n}: line {n}: unknown schema \"recount.claim/9\""
+            "recount: skipped: stdin:{n}: unknown schema \"recount.claim/9\""
         )),
         "{err}"
     );

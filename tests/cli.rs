@@ -30,7 +30,7 @@ fn report_on_examples_finds_conflicts_and_exits_1() {
     let out = stdout(&o);
     assert!(out.contains("conflict"), "{out}");
     assert!(
-        out.contains("4 documents read (1 copies, 0 skipped)"),
+        out.contains("4 documents (1 copy) read, 0 skipped; 5 groups, 3 conflicts"),
         "{out}"
     );
     // no colour when stdout is not a terminal
@@ -129,7 +129,7 @@ fn missing_input_exits_2_names_it_and_reports_the_rest() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stdout(&o).contains("2 documents read (0 copies, 1 skipped)"),
+        stdout(&o).contains("2 documents read, 1 skipped: 1 cannot read;"),
         "{}",
         stdout(&o)
     );

@@ -601,7 +601,7 @@ fn jsonl_records_and_bad_lines() {
         Item::Problem(prob(
             &format!("{label}:3"),
             Severity::Skipped,
-            "line 3: missing field `text`"
+            "missing field `text`"
         ))
     );
     assert_eq!(
@@ -609,7 +609,7 @@ fn jsonl_records_and_bad_lines() {
         Item::Problem(prob(
             &format!("{label}:4"),
             Severity::Skipped,
-            "line 4: invalid JSON: expected value at column 22"
+            "invalid JSON: expected value at column 22"
         ))
     );
     assert_eq!(

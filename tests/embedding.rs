@@ -81,8 +81,9 @@ fn embed_example_prints_each_conflict_with_its_sources() {
     let outcome = embed::reconcile_folder(embed::DEFAULT_FOLDER);
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
     let out = embed::conflicts(&outcome);
-    // the incident, named by its day (its documents name no place)
-    let killed = "3 Mar 2024 · any side · people · killed\n";
+    // the incident, named by the place its documents name (no gazetteer
+    // knows Marlow Junction) and the day of the derailment, a Saturday
+    let killed = "Marlow Junction · 2 Mar 2024 · any side · people · killed\n";
     assert!(out.contains(killed), "{out}");
     let block = &out[out.find(killed).unwrap() + killed.len()..];
     let lines: Vec<&str> = block.lines().take(3).collect();

@@ -719,7 +719,7 @@ fn eval_gold_without_documents() {
     d.run(&["eval", "--gold", "g.toml"])
         .expect(
             2,
-            &["recount: eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold g.toml ../shared/corpus/seeds"],
+            &["recount: eval --gold needs the gold's documents: give their folder, e.g. recount eval --gold g.toml examples/articles"],
         )
         .printed_nothing();
 }

@@ -169,11 +169,18 @@ fn shrunk<S: Strategy>(strategy: &S, fails: impl Fn(&S::Value) -> bool) -> S::Va
 where
     S::Value: Clone,
 {
-    let mut runner = TestRunner::new(Config {
-        cases: 512,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    // a fixed seed: the smallest case proptest finds depends on the first
+    // failure it meets
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: 512,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
+    );
     match runner.run(strategy, |v| {
         prop_assert!(!fails(&v));
         Ok(())
@@ -210,18 +217,20 @@ fn a_failing_report_shrinks_to_fewer_simpler_sentences() {
     let case = shrunk(&testing::claims(), |c| {
         c.claims.iter().any(|e| e.category == "wounded")
     });
-    // one word at a time finds a local minimum: the wounded may stay in a
-    // second sentence, but every choice is the simplest that still fails
+    // one choice at a time finds a local minimum: the wounded may stay in
+    // a second sentence or beside another figure, but the figure that
+    // fails is the simplest number, exact
     assert!(case.forms.len() <= 2, "{}", case.text);
+    let wounded: Vec<_> = case
+        .claims
+        .iter()
+        .filter(|c| c.category == "wounded")
+        .collect();
+    assert!(!wounded.is_empty(), "{}", case.text);
     assert!(
-        case.claims
+        wounded
             .iter()
             .all(|c| c.low == Some(2.0) && c.qualifier == Qualifier::Exact),
-        "{}",
-        case.text
-    );
-    assert!(
-        case.text.contains(" 2 ") || case.text.starts_with("2 "),
         "{}",
         case.text
     );

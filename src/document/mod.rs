@@ -193,7 +193,7 @@ pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> impl Iterator<It
 /// assert_eq!(a.published, Some(jiff::civil::date(2024, 3, 2)));
 /// let Item::Problem(p) = &items[1] else { panic!() };
 /// assert_eq!((p.location.as_str(), p.severity), ("docs:2", Severity::Skipped));
-/// assert_eq!(p.message, "line 2: missing field `text`");
+/// assert_eq!(p.message, "missing field `text`");
 /// ```
 pub fn read_jsonl(
     label: &str,

@@ -27,9 +27,8 @@ const MAX_TERMS: usize = 40;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Identity {
-    /// When the incident happened: the time the lead states, else the
-    /// publication date (`stated` false; a record leaves that out, since
-    /// it gives the publication date itself).
+    /// When the incident happened: the time the lead states (none when it
+    /// states none; the publication date stands in).
     #[serde(default, skip_serializing_if = "not_stated")]
     pub date: Option<EventTime>,
     /// The places the headline and lead name, most specific first, each
@@ -61,13 +60,16 @@ fn not_stated(date: &Option<EventTime>) -> bool {
 }
 
 impl Identity {
-    /// Whether the text says nothing of when, where, who or what.
+    /// Whether the text says nothing of when, where, who or what (a date
+    /// that is only the publication date says nothing of its own): what
+    /// a record or a report leaves out.
     pub fn is_empty(&self) -> bool {
-        self.date.is_none()
+        not_stated(&self.date)
             && self.places.is_empty()
             && self.streets.is_empty()
             && self.names.is_empty()
             && self.kind.is_none()
+            && self.terms.is_empty()
     }
 }
 
@@ -93,8 +95,10 @@ pub(crate) fn identity(rules: &Rules, doc: &Document, date: Option<EventTime>) -
     }
     let lead = kept.as_str();
     let title = doc.title.as_deref().unwrap_or_default();
+    // only a stated day: the publication date is the document's own, and
+    // clustering falls back to it
     let mut id = Identity {
-        date,
+        date: date.filter(|t| t.stated),
         ..Default::default()
     };
     let mut places = Places::default();
@@ -480,7 +484,20 @@ fn scan(rules: &Rules, toks: &[Tok], is_title: bool, places: &mut Places, id: &m
                 .checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .is_some_and(|w| w.is_capitalized() && class_of(lex, w, Word::SpeakerAgent));
-            let teller = speech(Some(after)) || speech(k.checked_sub(1)) || byline;
+            // `…, said John Smith.`, `said John Smith, a spokesman`: a name
+            // after its verb ends the attribution (`police said Marcus
+            // Bell, 27, was shot` is a clause about him)
+            let inverted = speech(k.checked_sub(1))
+                && match (toks.get(k + run), toks.get(k + run + 1)) {
+                    (None, _) => true,
+                    (Some(p), next) if p.is_punct(',') => next.is_some_and(|w| {
+                        w.kind == TokKind::Word
+                            && !w.is_capitalized()
+                            && w.text.parse::<u32>().is_err()
+                    }),
+                    (Some(p), _) => p.is_punct('.') || p.is_punct('"') || p.is_punct('”'),
+                };
+            let teller = speech(Some(after)) || inverted || byline;
             if plain && prose && g.lookup(&join(words)).is_empty() {
                 let name = join(words).to_lowercase();
                 // a speaker's name is a weak sign, as rare as it is (one
