@@ -15,6 +15,8 @@ use recount::{
 };
 use std::sync::LazyLock;
 
+mod common;
+
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::with_default_rules);
 static WITH_COMMENTS: LazyLock<Pipeline> = LazyLock::new(|| {
     let mut options = ExtractOptions::default();
@@ -277,9 +279,8 @@ fn render_everything(read: ReadBack) {
 fn the_examples_round_trip_claim_by_claim() {
     // The hand-written examples and the seeds, every claim.
     let mut inputs = vec![format!("{}/examples/articles", env!("CARGO_MANIFEST_DIR"))];
-    let seeds = format!("{}/../shared/corpus/seeds", env!("CARGO_MANIFEST_DIR"));
-    if std::path::Path::new(&seeds).is_dir() {
-        inputs.push(seeds);
+    if let Some(seeds) = common::shared("corpus/seeds", "the seeds in the map/reduce round trip") {
+        inputs.push(seeds.to_string_lossy().into_owned());
     }
     let options = ReadOptions::default();
     let mut n = 0;

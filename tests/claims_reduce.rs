@@ -51,13 +51,8 @@ fn assert_reduce_equals_report(inputs: &[&str], format: &str) -> Output {
 }
 
 fn shared_seeds() -> Option<String> {
-    let p = Path::new(MANIFEST).join("../shared/corpus/seeds");
-    if p.is_dir() {
-        Some(p.to_string_lossy().into_owned())
-    } else {
-        eprintln!("note: ../shared/corpus/seeds is absent; skipping");
-        None
-    }
+    common::shared("corpus/seeds", "the reduce on the seeds")
+        .map(|p| p.to_string_lossy().into_owned())
 }
 
 #[test]

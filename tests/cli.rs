@@ -12,13 +12,11 @@ mod common;
 use common::{MANIFEST, TempDir, recount, run, s, stderr, stdout};
 
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(MANIFEST).join("../shared");
-    if p.join("corpus/seeds").is_dir() && p.join("gold/seeds.toml").is_file() {
-        Some(p)
-    } else {
-        eprintln!("note: ../shared is absent; skipping");
-        None
-    }
+    common::shared("gold/seeds.toml", "the seeds' eval and report tests")?;
+    common::shared("corpus/seeds", "the seeds' eval and report tests")?
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
 }
 
 // ---------------------------------------------------------------- report
@@ -364,7 +362,6 @@ fn numbers_table() {
 #[test]
 fn eval_seeds_strict_passes() {
     let Some(shared) = shared() else {
-        println!("note: ../shared is absent; eval test skipped");
         return;
     };
     let o = recount()

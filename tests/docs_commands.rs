@@ -30,6 +30,8 @@ use regex::Regex;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 const BIN: &str = env!("CARGO_BIN_EXE_recount");
 
@@ -175,7 +177,7 @@ fn documented_commands_run() {
     files.extend(docs);
 
     let (root, bin) = mirror();
-    let shared = root.join("../shared").is_dir();
+    let shared = common::shared(".", "the documented commands that read ../shared").is_some();
     let path = format!(
         "{}:{}",
         bin.display(),

@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
+mod common;
+
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::with_default_rules);
 
 /// A report as an outlet publishes it: its text opens with its dateline
@@ -285,13 +287,9 @@ fn a_dateline_after_the_date_line_is_read() {
 // ---------------------------------------------------------------- the seeds
 
 fn shared() -> Option<&'static Path> {
-    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    if p.join("corpus/seeds").is_dir() && p.join("gold/seeds.toml").is_file() {
-        Some(p)
-    } else {
-        println!("note: ../shared is absent; the seeds' event test is skipped");
-        None
-    }
+    common::shared("gold/seeds.toml", "the seeds' event tests")?;
+    common::shared("corpus/seeds", "the seeds' event tests")?;
+    Some(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")))
 }
 
 /// The seed articles as files, read as the binary reads them (no `event`).

@@ -1,17 +1,15 @@
 //! All of gva-dev's real articles go through `recount report` as JSON Lines
 //! documents, one event per incident, and every document is accounted for.
 
-use std::path::Path;
 use std::process::Command;
+
+mod common;
 
 #[test]
 fn every_gva_document_is_accounted_for_in_the_report() {
-    let incidents =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/gva-dev/incidents.jsonl");
-    let Ok(text) = std::fs::read_to_string(&incidents) else {
-        eprintln!("skipped: {} is absent", incidents.display());
-        return;
-    };
+    let incidents = common::shared("corpus/gva-dev/incidents.jsonl", "the gva-dev report test");
+    let Some(incidents) = incidents else { return };
+    let text = std::fs::read_to_string(&incidents).expect("gva-dev incidents");
     let mut lines = String::new();
     let mut expected = 0;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {

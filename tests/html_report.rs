@@ -11,6 +11,8 @@ use recount::{
 use scraper::{ElementRef, Html, Selector};
 use std::path::Path;
 
+mod common;
+
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
 fn reconcile(dir: &Path) -> Report {
@@ -155,11 +157,9 @@ fn check(rec: &Report) -> Html {
 
 #[test]
 fn seeds_html() {
-    let dir = Path::new(MANIFEST).join("../shared/corpus/seeds");
-    if !dir.is_dir() {
-        eprintln!("skipped: {} absent", dir.display());
+    let Some(dir) = common::shared("corpus/seeds", "the HTML report of the seeds") else {
         return;
-    }
+    };
     let rec = reconcile(&dir);
     let doc = check(&rec);
     // The two conflicts of the seeds come first, with their charts.

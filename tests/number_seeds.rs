@@ -2,7 +2,7 @@
 //! (read at run time, never copied into the project). Skips with a note
 //! when the corpus is absent. Run with `--nocapture` to see every mention.
 
-use std::path::PathBuf;
+mod common;
 
 use recount::number::{Kind, Qualifier, Quantity, scan};
 
@@ -16,11 +16,8 @@ struct Seed {
 }
 
 fn seeds() -> Option<Vec<Seed>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        eprintln!("note: {} absent, skipping the seed fixtures", dir.display());
-        return None;
-    };
+    let dir = common::shared("corpus/seeds", "the number scanner on the seeds")?;
+    let rd = std::fs::read_dir(&dir).expect("the seeds' folder");
     let mut paths: Vec<_> = rd
         .filter_map(Result::ok)
         .map(|e| e.path())

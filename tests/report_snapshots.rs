@@ -11,6 +11,8 @@ use recount::{
 };
 use std::path::Path;
 
+mod common;
+
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
 /// Run the pipeline over a folder, its ids starting `shown` instead of the path.
@@ -54,11 +56,7 @@ fn reconcile_folder(dir: &Path, shown: &str) -> Report {
 }
 
 fn seeds() -> Option<Report> {
-    let dir = Path::new(MANIFEST).join("../shared/corpus/seeds");
-    if !dir.is_dir() {
-        println!("note: ../shared/corpus/seeds is absent; seed snapshots skipped");
-        return None;
-    }
+    let dir = common::shared("corpus/seeds", "the seeds' snapshots")?;
     Some(reconcile_folder(&dir, "seeds"))
 }
 

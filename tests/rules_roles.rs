@@ -5,10 +5,11 @@
 
 use recount::{ExtractOptions, Item, Outcome, Pipeline, ReadOptions, Role, Rules, from_text};
 
+mod common;
+
 /// The rules embedded in the binary.
 const DEFAULT_RULES: &str = include_str!("../rules.toml");
 use std::collections::BTreeMap;
-use std::path::Path;
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -115,11 +116,9 @@ fn renamed_rules_report_the_examples_alike() {
 
 #[test]
 fn renamed_rules_report_the_seeds_and_gva_dev_alike() {
-    let shared = Path::new(MANIFEST).join("../shared/corpus");
-    if !shared.is_dir() {
-        println!("note: ../shared is absent; the seeds and gva-dev rename test skipped");
+    let Some(shared) = common::shared("corpus", "the seeds' and gva-dev's rename test") else {
         return;
-    }
+    };
     same_report_under_new_names(&[shared.join("seeds").display().to_string()]);
     // gva-dev as JSON Lines documents, each with its incident as event
     let incidents =

@@ -337,9 +337,9 @@ fn compact_table(rec: &Report, style: Style) -> String {
 }
 
 /// Column widths for the compact table within `width`: the range and the
-/// status as wide as they are, the figure at most a quarter of the table
-/// (it wraps first), the sources the rest — at least their longest word,
-/// so that a name or a date is not broken where the width allows.
+/// status as wide as they are; the figure and the sources share the rest
+/// as makes the table shortest, neither narrower than its longest word (a
+/// name or a date is not broken where the width allows).
 fn set_widths(t: &mut Table, rows: &[[String; 4]], width: Option<u16>) {
     // borders and a space of padding each side of four cells
     const FRAME: usize = 13;
@@ -355,27 +355,48 @@ fn set_widths(t: &mut Table, rows: &[[String; 4]], width: Option<u16>) {
     let word = |l: &str| l.split(' ').map(|w| w.chars().count()).max().unwrap_or(0);
     let range = widest(2, &line);
     let status = widest(3, &line);
-    let room = total.saturating_sub(FRAME + range + status);
-    let figure_full = widest(0, &line);
-    let sources_full = widest(1, &line);
-    let sources_word = widest(1, &word);
-    // the figure gets what the sources leave, up to a quarter of the table
-    let figure = figure_full
-        .min((total / 4).max(widest(0, &word)))
-        .min(room.saturating_sub(sources_word))
-        .max(widest(0, &word).min(room / 3));
-    let sources = sources_full
-        .min(room.saturating_sub(figure))
-        .max(sources_word.min(room));
-    let figure = figure_full
-        .min(room.saturating_sub(sources))
-        .max(figure.min(room));
+    let room = total.saturating_sub(FRAME + range + status).max(2);
+    let (figure_word, figure_full) = (widest(0, &word), widest(0, &line));
+    let (sources_word, sources_full) = (widest(1, &word), widest(1, &line));
+    let height = |figure: usize, sources: usize| -> usize {
+        rows.iter()
+            .map(|r| wrapped_lines(&r[0], figure).max(wrapped_lines(&r[1], sources)))
+            .sum()
+    };
+    let lowest = figure_word.min(room / 2).max(1);
+    let highest = figure_full
+        .min(room.saturating_sub(sources_word.min(room / 2)))
+        .max(lowest);
+    let (figure, sources) = (lowest..=highest)
+        .map(|f| (f, room.saturating_sub(f).min(sources_full).max(1)))
+        .min_by_key(|&(f, src)| (height(f, src), usize::MAX - src))
+        .unwrap_or((lowest, room.saturating_sub(lowest)));
     for (i, w) in [figure, sources, range, status].into_iter().enumerate() {
         if let Some(column) = t.column_mut(i) {
             let w = u16::try_from(w.max(1)).unwrap_or(u16::MAX);
             column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w + 2)));
         }
     }
+}
+
+/// How many lines `text` takes broken between words at `width` columns.
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    text.lines()
+        .map(|l| {
+            let mut lines = 1;
+            let mut column = 0;
+            for w in l.split(' ') {
+                let len = w.chars().count();
+                if column > 0 && column + 1 + len > width {
+                    lines += 1 + (len.saturating_sub(1)) / width.max(1);
+                    column = len % width.max(1);
+                } else {
+                    column += len + usize::from(column > 0);
+                }
+            }
+            lines
+        })
+        .sum()
 }
 
 /// A group's figure within its event's table: its side, population and

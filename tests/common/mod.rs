@@ -89,3 +89,25 @@ impl Drop for TempDir {
 pub fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
+
+/// `../shared/REL`, the development data beside the clone (README,
+/// "Data"), or `None` when it is absent. The caller then skips what needs
+/// it, and a line naming what was skipped goes straight to the terminal
+/// (the test harness does not capture it), so a run without the data says
+/// so; with `RECOUNT_REQUIRE_SHARED` set (CI sets it) the absence fails
+/// the test instead.
+pub fn shared(rel: &str, skipping: &str) -> Option<PathBuf> {
+    let p = Path::new(MANIFEST).join("../shared").join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var_os("RECOUNT_REQUIRE_SHARED").is_none(),
+        "../shared/{rel} is absent but RECOUNT_REQUIRE_SHARED is set: {skipping} cannot be skipped"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {skipping} (../shared/{rel} is absent; see README, \"Data\")"
+    );
+    None
+}
