@@ -262,7 +262,7 @@ fn load_rules(input: &InputArgs) -> Result<Rules> {
         None => Ok(Rules::default_rules()),
         Some(path) => {
             let text = std::fs::read_to_string(path)
-                .map_err(|e| io_error(&path, "cannot read rules", &e))?;
+                .map_err(|e| io_error(path, "cannot read rules", &e))?;
             Ok(Rules::from_toml(&path.display().to_string(), &text)?)
         }
     }

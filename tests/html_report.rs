@@ -175,7 +175,13 @@ fn seeds_html() {
         .select(&sel("g.source text.value"))
         .map(text)
         .collect();
-    assert_eq!(values, ["2 (preliminary)", "10", "10"]);
+    assert_eq!(values, ["2", "10", "10"]);
+    // the hedge sits beside the date, left of the axis, where it has room
+    let dates: Vec<String> = wounded
+        .select(&sel("g.source text.date"))
+        .map(text)
+        .collect();
+    assert!(dates[0].ends_with("· preliminary"), "{dates:?}");
     let revision = text(wounded.select(&sel("li.revision")).next().unwrap());
     assert!(revision.starts_with("revision: 2 on 16 Nov 2021"));
     // `more than 6,500` is an open circle with an arrow.

@@ -91,7 +91,7 @@ th, td { border: 1px solid var(--rule); padding: 4px 8px; text-align: left; vert
 th { background: #f1f3f4; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:target { background: #fff8d6; }
-td.id { word-break: break-all; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+td.id { overflow-wrap: normal; word-break: keep-all; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 .skipped { color: var(--conflict); }
 .warning { color: var(--consistent); }
 footer { max-width: 1000px; margin: 32px auto; padding: 0 24px; font-size: 12px; color: var(--muted); }
@@ -146,7 +146,12 @@ pub fn render(rec: &Report) -> String {
         "documents read",
         read,
         &format!(
-            "<dd class=\"muted\" style=\"font-size:12px;font-weight:400\">{copies} copies, {skipped} skipped</dd>"
+            "<dd class=\"muted\" style=\"font-size:12px;font-weight:400\">{}, {skipped} skipped</dd>",
+            if copies == 1 {
+                "1 copy".to_string()
+            } else {
+                format!("{copies} copies")
+            }
         ),
     );
     cell(
@@ -236,11 +241,20 @@ pub fn render(rec: &Report) -> String {
         let _ = writeln!(
             out,
             "<tr id=\"doc-{n}\" class=\"document\"><td class=\"num\">{n}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            escape(&d.id),
+            // a path breaks after its slashes, never inside a name
+            escape(&d.id).replace('/', "/<wbr>"),
             escape(d.title.as_deref().unwrap_or("")),
             escape(d.outlet.as_deref().unwrap_or("")),
-            d.published
-                .map_or_else(|| "undated".to_string(), |p| p.to_string()),
+            // the date the report gives it: its own, else its copies'
+            match d.published {
+                Some(p) => p.to_string(),
+                None => rec
+                    .documents
+                    .iter()
+                    .filter(|c| c.copy_of.as_deref() == Some(d.id.as_str()))
+                    .find_map(|c| c.published)
+                    .map_or_else(|| "undated".to_string(), |p| format!("{p} (its copy's)")),
+            },
             d.claims,
             notes.join("<br>"),
             n = i + 1,
@@ -322,7 +336,10 @@ pub fn marked_quote(c: &Claim) -> String {
 }
 
 fn claim(out: &mut String, c: &Claim, doc_index: &HashMap<&str, usize>) {
-    let who = c.outlet.as_deref().unwrap_or_else(|| base_name(&c.doc));
+    let who = c
+        .outlet
+        .as_deref()
+        .unwrap_or_else(|| crate::reconcile::source_name(&c.doc));
     let date = c
         .published
         .map_or_else(|| "undated".to_string(), |d| d.to_string());
@@ -381,14 +398,6 @@ fn nice_ceil(v: f64) -> f64 {
         }
     }
     10.0 * base
-}
-
-/// The last component of a document id that is a path (`a/b/c.txt` → `c.txt`).
-fn base_name(id: &str) -> &str {
-    id.rsplit('/')
-        .next()
-        .filter(|s| !s.is_empty())
-        .unwrap_or(id)
 }
 
 fn short(s: &str, max: usize) -> String {
@@ -455,7 +464,7 @@ fn chart(out: &mut String, n: usize, g: &Group) {
     let desc: Vec<String> = g
         .sources
         .iter()
-        .map(|s| format!("{}: {}", s.source, s.display()))
+        .map(|s| format!("{}: {}", s.name, s.display()))
         .collect();
     let _ = writeln!(
         out,
@@ -549,35 +558,36 @@ fn chart(out: &mut String, n: usize, g: &Group) {
         let date = s
             .published
             .map_or_else(|| "undated".to_string(), |d| d.to_string());
-        let mut tip = format!("{} ({}): {}", s.source, date, s.display());
+        let mut tip = format!("{} ({}): {}", s.name, date, s.display());
         if !s.hedges.is_empty() {
             tip.push_str(&format!(" [{}]", s.hedges.join(", ")));
         }
-        if s.documents.len() > 1 {
-            tip.push_str(&format!(" — {} documents", s.documents.len()));
-        }
+        tip.push_str(&copies_note(s));
         let _ = write!(
             out,
             "<g class=\"source{hedged}\" data-source=\"{}\"><title>{}</title>",
             escape(&s.source),
             escape(&tip)
         );
-        let name = s.outlet.as_deref().unwrap_or_else(|| base_name(&s.source));
+        // the hedge beside the date, left of the axis, where a long label
+        // has room (after the value it ran off the chart's right edge)
+        let date = if s.hedges.is_empty() {
+            date
+        } else {
+            format!("{date} · {}", s.hedges.join(", "))
+        };
         let _ = write!(
             out,
             "<text class=\"label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><text class=\"date\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
             LABEL_W,
             cy - 1.0,
-            escape(&short(name, 36)),
+            escape(&short(&s.name, 36)),
             LABEL_W,
             cy + 11.0,
             escape(&date)
         );
         mark(out, s, cy, max, &x);
-        let mut value = s.display();
-        if !s.hedges.is_empty() {
-            value.push_str(&format!(" ({})", s.hedges.join(", ")));
-        }
+        let value = s.display();
         let _ = writeln!(
             out,
             "<text class=\"value\" x=\"{VALUE_X}\" y=\"{:.1}\">{}</text></g>",
@@ -606,6 +616,20 @@ fn chart(out: &mut String, n: usize, g: &Group) {
         number(Some(max)),
         agreement
     );
+}
+
+/// ` (+1 copy: Global Research)`: a source's copies, named once after it.
+fn copies_note(s: &SourceValue) -> String {
+    let names: Vec<&str> = s
+        .copies
+        .iter()
+        .map(|c| crate::reconcile::source_name(c))
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (+1 copy: {one})"),
+        many => format!(" (+{} copies: {})", many.len(), many.join(", ")),
+    }
 }
 
 /// The mark of one statement on its row.
