@@ -176,10 +176,7 @@ impl Pipeline {
             .map(|c| c.name.clone());
         Pipeline {
             extractor: Extractor::new(rules, options),
-            reconcile: ReconcileOptions {
-                wounded,
-                ..ReconcileOptions::default()
-            },
+            reconcile: ReconcileOptions { wounded },
         }
     }
 

@@ -196,3 +196,41 @@ fn rules_without_a_default_population_load() {
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].population, None);
 }
+
+/// Every key a user can set in the rules is documented: each class of
+/// `[words]`, each key of `[incidents]`, `[speech]`, `[hedges]`,
+/// `[negation]` and of the categories and populations of the default rules
+/// is named (as `` `key` ``) in `docs/rules.md`.
+#[test]
+fn every_rules_key_is_documented() {
+    let docs = std::fs::read_to_string(format!("{MANIFEST}/docs/rules.md")).expect("docs/rules.md");
+    let rules: toml::Table = toml::from_str(DEFAULT_RULES).expect("rules.toml");
+    let mut keys: Vec<String> = Vec::new();
+    for table in ["words", "incidents", "speech", "hedges", "negation"] {
+        if let Some(t) = rules.get(table).and_then(|v| v.as_table()) {
+            keys.extend(t.keys().cloned());
+        }
+    }
+    for array in ["category", "population"] {
+        for entry in rules
+            .get(array)
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.as_table())
+        {
+            keys.extend(entry.keys().cloned());
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    assert!(keys.len() > 60, "the rules' keys were not read: {keys:?}");
+    let missing: Vec<&String> = keys
+        .iter()
+        .filter(|k| !docs.contains(&format!("`{k}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys of rules.toml not in docs/rules.md: {missing:?}"
+    );
+}

@@ -930,6 +930,8 @@ impl Inputs {
                 "empty file: no text to read",
             ));
         } else if let Some(why) = not_prose(&content) {
+            // the reason says it all: no warning about decoding first
+            problems.clear();
             problems.push(problem(label, Severity::Skipped, why));
             self.queue(problems);
             return;
@@ -1039,6 +1041,7 @@ impl Inputs {
                     .flatten()
             })
         {
+            problems.clear();
             problems.push(problem(label, Severity::Skipped, why));
             self.queue(problems);
             return;

@@ -399,26 +399,12 @@ impl Report {
 }
 
 /// Settings of reconciliation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct ReconcileOptions {
     /// The name of the category whose role is `wounded`: the figures
     /// derived as people shot minus people killed take it. None: no figure
     /// is derived.
     pub wounded: Option<String>,
-    /// Day-dated claims this many days apart or closer are one event.
-    pub event_gap_days: i64,
-    /// An event spans at most this many days.
-    pub event_span_days: i64,
-}
-
-impl Default for ReconcileOptions {
-    fn default() -> Self {
-        ReconcileOptions {
-            wounded: None,
-            event_gap_days: 2,
-            event_span_days: 7,
-        }
-    }
 }
 
 /// A group's key, borrowed from its claims: event (an index into the
@@ -914,11 +900,10 @@ impl EventNames {
     }
 }
 
-/// The event of a claim, as an index into the event names. An input
-/// `event` wins; otherwise claims dated to a day cluster by date (days
-/// `event_gap_days` apart join, up to `event_span_days`), and claims dated
-/// only to a month or year (`in 2020`, `last year`) form an event of that
-/// year.
+/// The event of a claim, as an index into the event names: its
+/// document's incident (given, or clustered by `events::cluster`); for a
+/// figure about another incident, the time its sentence states (`in 2020`
+/// names an event of that year) or, undated, an event of its own.
 struct EventIds<'a> {
     background: FxHashMap<(Option<u32>, EventTime), u32>,
     incident: FxHashMap<u32, u32>,

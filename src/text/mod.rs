@@ -231,10 +231,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 continue;
             }
             let next = rest.trim_start().chars().next();
+            // Anything but a lowercase word or a clause's punctuation opens
+            // a sentence: `~1,000 died`, `$5 million`, `#MeToo` as well as
+            // capitals, digits and quotes (`approx. five` goes on).
             let starts_new = next.is_some_and(|n| {
-                n.is_uppercase()
-                    || n.is_ascii_digit()
-                    || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                !(n.is_lowercase() || matches!(n, ',' | ';' | ':' | ')' | ']' | '.' | '-'))
             });
             if !starts_new || c == '.' && text.get(start..abs).is_some_and(is_abbreviation) {
                 continue;
@@ -353,6 +354,25 @@ mod tests {
                 ("Police came.", 0),
                 ("A new line", 0),
                 ("New paragraph.", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_open_with_a_sign() {
+        // found by the testing kit: a denial before `~1,000` cancelled it
+        let text = "Two died. ~1,000 fled. $5 million was paid. Approx. five left.";
+        let s: Vec<&str> = sentences(text)
+            .into_iter()
+            .map(|s| &text[s.range])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Two died.",
+                "~1,000 fled.",
+                "$5 million was paid.",
+                "Approx. five left."
             ]
         );
     }
