@@ -8,6 +8,7 @@
 //! tokenized and parsed. That is what keeps extraction fast on ordinary
 //! news, where most sentences report nothing of the kind.
 
+mod attribution;
 mod claim;
 mod clause;
 mod cues;
@@ -32,7 +33,6 @@ use clause::{Ann, Toks, ann_before, is_at, predicate};
 use cues::{Cues, Hit};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use speaker::{Speaker, SpeakerCue};
 use std::ops::Range;
 
 /// Whether a sentence states when its events happened, as the extractor
@@ -261,6 +261,8 @@ impl Extractor {
         anns
     }
 
+    /// One sentence that holds a cue: its tokens annotated, the figures
+    /// found in them, and each figure attributed.
     #[allow(clippy::too_many_arguments)]
     fn analyse(
         &self,
@@ -273,16 +275,36 @@ impl Extractor {
         qs: &[Quantity],
     ) -> Vec<Claim> {
         let anns = self.annotate(text::tokenize(sentence, base), qs);
+        let found = self.find(&anns, qs);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let at = attribution::Sentence {
+            doc,
+            lines,
+            sentences,
+            index: si,
+            text: sentence,
+            base,
+            quantities: qs,
+            anns: &anns,
+        };
+        self.attribute(&at, found)
+    }
+
+    /// The figures a sentence states, in token order: numbers with their
+    /// clauses, one-person mentions, lists, a headline's bare figure.
+    fn find(&self, anns: &[Ann], qs: &[Quantity]) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
         let mut k = 0;
         while let Some(a) = anns.get(k) {
             let Some(qi) = a.quantity else {
                 if let Some(f) = self
-                    .including_claim(&anns, k, found.last())
-                    .or_else(|| self.pair_claim(&anns, k))
-                    .or_else(|| self.single_claim(&anns, k))
-                    .or_else(|| self.multiple_claim(&anns, k))
-                    .or_else(|| self.own_claim(&anns, k))
+                    .including_claim(anns, k, found.last())
+                    .or_else(|| self.pair_claim(anns, k))
+                    .or_else(|| self.single_claim(anns, k))
+                    .or_else(|| self.multiple_claim(anns, k))
+                    .or_else(|| self.own_claim(anns, k))
                 {
                     found.push(f);
                 }
@@ -295,18 +317,18 @@ impl Extractor {
             }
             if let Some(qty) = qs.get(qi)
                 && qty.kind == Kind::Measure
-                && let Some(f) = self.age_claim(&anns, k, end)
+                && let Some(f) = self.age_claim(anns, k, end)
             {
                 found.push(f);
                 k = end.max(k + 1);
                 continue;
             }
-            let cancelled = cancelled_before(&anns, k);
+            let cancelled = cancelled_before(anns, k);
             if !cancelled
                 && let Some(qty) = qs.get(qi)
                 && let Some(f) = self
-                    .number_claim(&anns, k, end, qty)
-                    .or_else(|| self.subset_claim(&anns, k, end, qty, found.last()))
+                    .number_claim(anns, k, end, qty)
+                    .or_else(|| self.subset_claim(anns, k, end, qty, found.last()))
             {
                 // `three more bodies were found`: an increment, not a
                 // figure — unless it continues a figure of another
@@ -333,8 +355,8 @@ impl Extractor {
             }
             k = end.max(k + 1);
         }
-        mark_lists(&anns, &mut found);
-        if let Some(f) = self.headline_claim(&anns) {
+        mark_lists(anns, &mut found);
+        if let Some(f) = self.headline_claim(anns) {
             found.insert(0, f);
         }
         // `he killed himself`, `Smith then took his own life`: the one who
@@ -369,143 +391,7 @@ impl Extractor {
                 .collect();
             found.retain(|f| !(hurt.contains(&f.category) && single(f)));
         }
-        if found.is_empty() {
-            return Vec::new();
-        }
-        let (named, pronoun) = self.speakers_in(&anns, sentence, base);
-        let carried = if named.is_empty() {
-            let own = if pronoun {
-                SpeakerCue::Pronoun
-            } else {
-                SpeakerCue::None
-            };
-            self.carried_speaker(doc, sentences, si, own)
-        } else {
-            None
-        };
-        // each figure's speaker: the nearest named before it, else the first after
-        let speaker_for = |tok: usize| -> Option<Speaker> {
-            named
-                .iter()
-                .rev()
-                .find(|(v, _)| *v < tok)
-                .or_else(|| named.first())
-                .map(|(_, s)| s.clone())
-                .or_else(|| carried.clone())
-        };
-        let hedges = self.hedges(&anns);
-        let time = sentence_time(sentence, base, qs, doc.published);
-        let people = self.rules.population_with(PopulationRole::Default);
-        let quote: std::sync::Arc<str> = std::sync::Arc::from(sentence);
-        let mut out: Vec<Claim> = Vec::new();
-        let mut previous: Option<(Option<u16>, Option<u16>)> = None;
-        for f in found {
-            let speaker = speaker_for(f.tok);
-            let Some(category) = self.rules.categories.get(f.category as usize) else {
-                continue;
-            };
-            let mut party = f.np.party;
-            let mut population = f.np.population_adjective.or(match f.np.population {
-                // `57 members of the security forces`: the complement says who
-                Some(p) if Some(p) == people => f.np.of_population.or(Some(p)),
-                None => f.np.of_population,
-                p => p,
-            });
-            if f.np.continuation && population == people {
-                population = None;
-            }
-            if !category.is_percent() {
-                if party.is_none() && f.np.possessive {
-                    party = speaker.as_ref().and_then(|s| s.party);
-                }
-                if party.is_none() {
-                    party = side_phrase(&anns, f.end);
-                }
-                // `13 were captured`, `24 more servicemen`: the subject
-                // continues; `two others` are others of the same kind, but
-                // their side is not stated.
-                let others = f.np.continuation && !f.np.increment && !f.np.elided;
-                if let Some((prev_party, prev_population)) = previous
-                    && (f.np.elided || f.np.continuation)
-                {
-                    if !others {
-                        party = party.or(prev_party);
-                    }
-                    population = population.or(prev_population);
-                }
-                if party.is_none()
-                    && f.shape != Shape::Before
-                    && let Some(s) = speaker.as_ref().filter(|s| s.official)
-                {
-                    party = s.party;
-                }
-                population = population.or(people);
-                // a part (`including the shooter`) is no subject for the
-                // figures after it to continue
-                if f.counts != Counts::Part {
-                    previous = Some((party, population));
-                }
-            }
-            let (line, column) = lines.line_col(&doc.text, f.start);
-            let population = population
-                .filter(|_| !category.is_percent())
-                .and_then(|p| self.rules.populations.get(p as usize));
-            out.push(Claim {
-                doc: doc.id.clone(),
-                start: f.start,
-                end: f.end_byte,
-                line,
-                column,
-                number: doc
-                    .text
-                    .get(f.start..f.end_byte)
-                    .unwrap_or_default()
-                    .to_string(),
-                quote: quote.clone(),
-                quote_start: base,
-                category: category.name.clone(),
-                role: category.role,
-                low: f.low,
-                high: f.high,
-                qualifier: f.qualifier,
-                party: if category.is_percent() {
-                    None
-                } else {
-                    party.and_then(|p| self.rules.parties.get(p as usize).cloned())
-                },
-                population: population.map(|p| p.name.clone()),
-                population_role: population.and_then(|p| p.role),
-                speaker: speaker.as_ref().map(|s| s.text.clone()),
-                hedges: hedges.clone(),
-                event_time: time.or(doc.published.map(|d| EventTime::day(d, false))),
-                subject: f.subject,
-                published: doc.published,
-                outlet: doc.source.clone(),
-                in_comments: false,
-                in_title: false,
-                counts: f.counts,
-                person: f.person,
-                list: f.list,
-                incident: 0,
-                derived: Vec::new(),
-            });
-        }
-        out
-    }
-
-    fn hedges(&self, anns: &[Ann]) -> Vec<String> {
-        let mut hedges: Vec<String> = Vec::new();
-        for a in anns {
-            for m in &a.matches {
-                if let Tag::Hedge { hedge } = m.tag
-                    && let Some(name) = self.rules.hedges.get(hedge as usize)
-                    && !hedges.contains(name)
-                {
-                    hedges.push(name.clone());
-                }
-            }
-        }
-        hedges
+        found
     }
 }
 
@@ -566,32 +452,6 @@ fn mark_lists(anns: &[Ann], found: &mut [Found]) {
 fn affirmed_predicate(anns: &[Ann], at: usize) -> Option<(usize, u16)> {
     let (rest, (category, negated)) = predicate(Toks::new(anns, at)).ok()?;
     (!negated).then_some((rest.pos, category))
-}
-
-/// `on the Armenian side`, `from the Armenian side`: a party named as a
-/// side in the rest of the clause (never an agent after `by`).
-fn side_phrase(anns: &[Ann], from: usize) -> Option<u16> {
-    for (i, a) in anns.iter().enumerate().skip(from).take(16) {
-        if a.tok.is_punct(';') || a.countable {
-            break;
-        }
-        if a.is(Word::Side) {
-            // the party phrase may be several words: look at the last token's matches
-            for back in 1..=3 {
-                let Some(t) = i.checked_sub(back).and_then(|p| anns.get(p)) else {
-                    break;
-                };
-                for m in &t.matches {
-                    if let Tag::Party { party } = m.tag
-                        && i - back + m.len == i
-                    {
-                        return Some(party);
-                    }
-                }
-            }
-        }
-    }
-    None
 }
 
 /// What a percentage is a share of: the words after it (`68% of inhabited
