@@ -23,7 +23,7 @@
 //! every build and on every machine, and each case depends only on the
 //! seed, the set and its index, so the first 10 of 100,000 cases are the
 //! 10 cases of a run of 10. With the cargo feature `testing`, the same
-//! generators are proptest strategies in [`crate::testing`], which shrink
+//! generators are proptest strategies in `recount::testing` (feature `testing`), which shrink
 //! a failing case to a simpler readable one.
 //!
 //! ```
