@@ -2,10 +2,10 @@
 
 use anyhow::{Result, bail};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use recount::wire::{self, NumberRow};
+use recount::wire::{self, DocumentRecord, NumberRow};
 use recount::{
-    ExtractOptions, Format, InputFormat, InputProblem, Item, Mapped, Pace, Pipeline, Progress,
-    ReadOptions, Rules, Severity, Style, eval, read_inputs,
+    Claim, ExtractOptions, Format, InputFormat, InputProblem, Item, Mapped, Pace, Pipeline,
+    Progress, ReadOptions, Rules, Severity, Style, eval, read_inputs,
 };
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -493,42 +493,54 @@ fn extract(input: &InputArgs, format: ClaimsFormat, with_documents: bool) -> Res
     } else {
         Pace::Batches
     };
-    pipeline.map_stream(items, pace, |m| match m {
-        Mapped::Document(record, claims) => {
-            claims_seen += claims.len() as u64;
-            if let Some(b) = &bar {
-                b.inc(1);
-                b.set_message(claims_seen.to_string());
-            }
-            if streaming {
-                let mut out = stdout.lock();
-                let lines = with_documents
-                    .then(|| wire::document_json(record))
-                    .into_iter()
-                    .chain(claims.iter().map(wire::claim_json));
-                for line in lines {
-                    if let Err(e) = writeln!(out, "{line}") {
-                        write_error.get_or_insert(e);
-                    }
-                }
-                if let Err(e) = out.flush() {
-                    write_error.get_or_insert(e);
-                }
-            } else {
-                all.extend(claims.iter().cloned());
-            }
+    // One document's claims (and, with --with-documents, its record first).
+    let mut on_document = |record: Option<&DocumentRecord>, claims: &[Claim]| {
+        claims_seen += claims.len() as u64;
+        if let Some(b) = &bar {
+            b.inc(1);
+            b.set_message(claims_seen.to_string());
         }
-        Mapped::Problem(p, record) => {
-            trouble |= p.severity != Severity::Warning;
-            report_problem(p);
-            if let Some(record) = record.filter(|_| with_documents) {
-                let mut out = stdout.lock();
-                if let Err(e) = writeln!(out, "{}", wire::document_json(record)).and(out.flush()) {
+        if streaming {
+            let mut out = stdout.lock();
+            let lines = record
+                .map(wire::document_json)
+                .into_iter()
+                .chain(claims.iter().map(wire::claim_json));
+            for line in lines {
+                if let Err(e) = writeln!(out, "{line}") {
                     write_error.get_or_insert(e);
                 }
             }
+            if let Err(e) = out.flush() {
+                write_error.get_or_insert(e);
+            }
+        } else {
+            all.extend(claims.iter().cloned());
         }
-    });
+    };
+    let mut on_problem = |p: &InputProblem| {
+        trouble |= p.severity != Severity::Warning;
+        report_problem(p);
+    };
+    if with_documents {
+        // the map step: each document's record, which only these runs
+        // compute (fingerprints, identities)
+        pipeline.map_stream(items, pace, |m| match m {
+            Mapped::Document(record, claims) => on_document(Some(record), claims),
+            Mapped::Problem(p, record) => {
+                on_problem(p);
+                // the record standing for a document that was not read
+                if let Some(record) = record {
+                    on_document(Some(record), &[]);
+                }
+            }
+        });
+    } else {
+        pipeline.extract_stream(items, pace, |p| match p {
+            Progress::Document(_, claims) => on_document(None, claims),
+            Progress::Problem(p) => on_problem(p),
+        });
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }

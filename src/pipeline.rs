@@ -289,7 +289,7 @@ impl Pipeline {
         let mut problems: Vec<InputProblem> = Vec::new();
         // warnings read before their document arrives
         let mut pending: Vec<InputProblem> = Vec::new();
-        self.for_each(items, BATCH, |item, result| match (item, result) {
+        self.for_each(items, BATCH, true, |item, result| match (item, result) {
             (Item::Document(doc), Some((mut entry, doc_claims))) => {
                 take_warnings(&mut pending, &doc, &mut entry.warnings);
                 on_document(Progress::Document(&entry, &doc_claims));
@@ -315,7 +315,10 @@ impl Pipeline {
     /// input order and keeping nothing: memory stays flat however long the
     /// stream. [`Pace::OneByOne`] answers each document before reading the
     /// next, for a caller that talks to recount line by line;
-    /// [`Pace::Batches`] extracts in parallel.
+    /// [`Pace::Batches`] extracts in parallel. The entries handed over list
+    /// the documents (id, outlet, date, claims) without what only
+    /// reconciliation needs (fingerprints, identities): use
+    /// [`Pipeline::map_stream`] to reconcile later.
     ///
     /// ```
     /// use recount::{Item, Pace, Pipeline, Progress, from_text};
@@ -344,12 +347,14 @@ impl Pipeline {
         pace: Pace,
         mut on_document: impl FnMut(Progress<'_>),
     ) {
-        self.for_each(items, pace.batch(), |item, result| match (item, result) {
-            (Item::Document(_), Some((entry, claims))) => {
-                on_document(Progress::Document(&entry, &claims))
+        self.for_each(items, pace.batch(), false, |item, result| {
+            match (item, result) {
+                (Item::Document(_), Some((entry, claims))) => {
+                    on_document(Progress::Document(&entry, &claims))
+                }
+                (Item::Problem(p), _) => on_document(Progress::Problem(&p)),
+                (Item::Document(_), None) => {}
             }
-            (Item::Problem(p), _) => on_document(Progress::Problem(&p)),
-            (Item::Document(_), None) => {}
         });
     }
 
@@ -401,30 +406,38 @@ impl Pipeline {
         // warning that comes after its document; the reader never emits
         // one, and a record already written cannot take it.)
         let mut pending: Vec<InputProblem> = Vec::new();
-        self.for_each(items, pace.batch(), |item, result| match (item, result) {
-            (Item::Document(doc), Some((mut entry, claims))) => {
-                take_warnings(&mut pending, &doc, &mut entry.warnings);
-                let record = DocumentRecord::from_entry(&entry, &doc.origin);
-                on_document(Mapped::Document(&record, &claims));
+        self.for_each(items, pace.batch(), true, |item, result| {
+            match (item, result) {
+                (Item::Document(doc), Some((mut entry, claims))) => {
+                    take_warnings(&mut pending, &doc, &mut entry.warnings);
+                    let record = DocumentRecord::from_entry(&entry, &doc.origin);
+                    on_document(Mapped::Document(&record, &claims));
+                }
+                (Item::Problem(p), _) => match p.severity {
+                    Severity::Warning => {
+                        on_document(Mapped::Problem(&p, None));
+                        pending.push(p);
+                    }
+                    Severity::Skipped | Severity::Error => {
+                        let record = DocumentRecord::from_entry(&skipped_entry(&p), &p.location);
+                        on_document(Mapped::Problem(&p, Some(&record)));
+                    }
+                },
+                (Item::Document(_), None) => {}
             }
-            (Item::Problem(p), _) => match p.severity {
-                Severity::Warning => {
-                    on_document(Mapped::Problem(&p, None));
-                    pending.push(p);
-                }
-                Severity::Skipped | Severity::Error => {
-                    let record = DocumentRecord::from_entry(&skipped_entry(&p), &p.location);
-                    on_document(Mapped::Problem(&p, Some(&record)));
-                }
-            },
-            (Item::Document(_), None) => {}
         });
     }
 
+    /// Extract every document of `items` in parallel batches, handing each
+    /// item and its result to `f` in input order. With `records`, each
+    /// document's entry carries what reconciliation needs of it (its
+    /// fingerprint and identity); without, only what the claims stream
+    /// shows (id, outlet, date, number of claims), which costs nothing.
     fn for_each(
         &self,
         items: impl Iterator<Item = Item>,
         batch_size: usize,
+        records: bool,
         mut f: impl FnMut(Item, Option<(DocumentEntry, Vec<Claim>)>),
     ) {
         let batch_size = batch_size.max(1);
@@ -436,7 +449,7 @@ impl Pipeline {
             let done: Vec<Option<(DocumentEntry, Vec<Claim>)>> = batch
                 .par_iter()
                 .map(|item| match item {
-                    Item::Document(doc) => Some(self.process(doc)),
+                    Item::Document(doc) => Some(self.process(doc, records)),
                     Item::Problem(_) => None,
                 })
                 .collect();
@@ -477,9 +490,14 @@ impl Pipeline {
         reconcile(documents, claims, &self.reconcile)
     }
 
-    fn process(&self, doc: &Document) -> (DocumentEntry, Vec<Claim>) {
+    fn process(&self, doc: &Document, records: bool) -> (DocumentEntry, Vec<Claim>) {
         let claims = self.extractor.extract(doc);
-        (self.entry(doc, claims.len()), claims)
+        let entry = if records {
+            self.entry(doc, claims.len())
+        } else {
+            DocumentEntry::listed(doc, claims.len())
+        };
+        (entry, claims)
     }
 
     /// The report's record of a document that gave `claims` claims:

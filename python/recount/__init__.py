@@ -89,7 +89,7 @@ class RulesError(RecountError, ValueError):
 
 class Problem(NamedTuple):
     """One problem met reading the input, as the command reports it on
-    stderr (``recount: skipped: <docs>:3: line 3: missing field `text```).
+    stderr (``recount: skipped: <docs>:3: missing field `text```).
 
     ``location`` is ``label:line``; ``label`` is ``"<docs>"`` for documents,
     ``"<records>"`` for the records given to :func:`reduce` and ``"<text>"``

@@ -48,13 +48,13 @@ def test_a_document_that_cannot_be_read():
         recount.report(docs)
     err = e.value
     assert (err.file, err.line, err.column) == ("<docs>", 2, None)
-    assert err.message == "line 2: missing field `text`"
-    assert str(err) == "<docs>:2: line 2: missing field `text`"
+    assert err.message == "missing field `text`"
+    assert str(err) == "<docs>:2: missing field `text`"
     assert [p.severity for p in err.problems] == ["skipped"]
     # nothing is lost: the report of the rest, the skipped one listed, as the command does
     rep = err.result
     assert [d["id"] for d in rep["documents"]] == ["a", "<docs>:2", "c"]
-    assert rep["documents"][1]["skipped"] == "line 2: missing field `text`"
+    assert rep["documents"][1]["skipped"] == "missing field `text`"
     assert {c["doc"] for g in rep["groups"] for c in g["claims"]} == {"a", "c"}
 
 
@@ -66,7 +66,7 @@ def test_a_record_that_is_not_json_has_a_column():
     assert "invalid JSON" in err.message
     # the skipped record is still there, as `extract --with-documents` writes it
     assert [r["schema"] for r in err.result] == [recount.DOCUMENT_SCHEMA, recount.DOCUMENT_SCHEMA]
-    assert err.result[1]["skipped"].startswith("line 2: invalid JSON")
+    assert err.result[1]["skipped"].startswith("invalid JSON")
 
 
 def test_warnings_are_warnings(recwarn):
@@ -116,7 +116,7 @@ def test_reduce_problems():
     assert "no recount.document/1 record" in e.value.message
     assert e.value.result["groups"][0]["low"] == 5.0
     # a line of another schema
-    with pytest.raises(recount.InputError, match=r'<records>:3: line 3: unknown schema "recount.report/1"'):
+    with pytest.raises(recount.InputError, match=r'<records>:3: unknown schema "recount.report/1"'):
         recount.reduce(records + [{"schema": "recount.report/1"}])
     # a record whose claims went missing: a warning
     with pytest.warns(recount.InputWarning, match="its record counts 1 claim, the input has 0"):

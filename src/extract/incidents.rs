@@ -90,6 +90,10 @@ struct Marks {
 /// order; claims of the title are about the report's incident unless they
 /// add up several).
 pub(crate) fn assign(rules: &Rules, cues: &IncidentCues, doc: &Document, claims: &mut [Claim]) {
+    if claims.is_empty() {
+        // most documents of a news stream: nothing to assign
+        return;
+    }
     let sentences = text::sentences(&doc.text);
     let mut marks = vec![Marks::default(); sentences.len()];
     for (at, cue) in cues.find(&doc.text) {
@@ -255,11 +259,24 @@ fn plural_incidents(rules: &Rules, headline: &str) -> bool {
 /// `in three shootings`, `a series of shootings`: a plural incident noun
 /// right after a count of two or more or an incident quantifier.
 fn aggregates(rules: &Rules, sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = || {
+        sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+    };
+    // the plural noun is rare: look for it before lowercasing every word
+    if !words().any(|w| {
+        if w.chars().any(char::is_uppercase) {
+            rules
+                .lexicon
+                .is_word(&w.to_lowercase(), Word::IncidentPlural)
+        } else {
+            rules.lexicon.is_word(w, Word::IncidentPlural)
+        }
+    }) {
+        return false;
+    }
+    let words: Vec<String> = words().map(str::to_lowercase).collect();
     words.iter().enumerate().any(|(i, w)| {
         rules.lexicon.is_word(w, Word::IncidentPlural)
             && (1..=3).any(|back| {

@@ -82,6 +82,17 @@ impl DocumentEntry {
     /// ```
     pub fn of(doc: &Document, claims: usize) -> DocumentEntry {
         DocumentEntry {
+            fingerprint: Fingerprint::of(&doc.text),
+            repost: document::repost_of_hint(&doc.text).is_some(),
+            ..DocumentEntry::listed(doc, claims)
+        }
+    }
+
+    /// The entry of a document as a listing shows it, without the
+    /// fingerprint and repost notice that only copy detection reads:
+    /// for a stream of claims that is never reconciled.
+    pub(crate) fn listed(doc: &Document, claims: usize) -> DocumentEntry {
+        DocumentEntry {
             id: doc.id.clone(),
             title: doc.title.clone(),
             outlet: doc.source.clone(),
@@ -92,8 +103,8 @@ impl DocumentEntry {
             skipped: None,
             warnings: Vec::new(),
             identity: Identity::default(),
-            fingerprint: Fingerprint::of(&doc.text),
-            repost: document::repost_of_hint(&doc.text).is_some(),
+            fingerprint: Fingerprint::default(),
+            repost: false,
         }
     }
 }
