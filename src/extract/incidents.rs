@@ -110,12 +110,19 @@ pub(crate) fn assign(rules: &Rules, cues: &IncidentCues, doc: &Document, claims:
     // weekend shootings`, `1 dead, 6 wounded in South Side shootings`), or
     // over a lead that does (`a series of shootings overnight left two
     // dead`), is about none of them
-    let lead_aggregates = sentences.iter().zip(&marks).any(|(s, m)| {
-        Some(s.paragraph) == lead
-            && (m.aggregate || aggregates(rules, doc.text.get(s.range.clone()).unwrap_or_default()))
-    });
+    // (only asked when the title states a figure)
+    let lead_aggregates = std::cell::OnceCell::new();
+    let lead_aggregates = || {
+        *lead_aggregates.get_or_init(|| {
+            sentences.iter().zip(&marks).any(|(s, m)| {
+                Some(s.paragraph) == lead
+                    && (m.aggregate
+                        || aggregates(rules, doc.text.get(s.range.clone()).unwrap_or_default()))
+            })
+        })
+    };
     for claim in claims.iter_mut().filter(|c| c.in_title) {
-        if lead_aggregates
+        if lead_aggregates()
             || aggregates(rules, &claim.quote)
             || plural_incidents(rules, &claim.quote)
             || cues

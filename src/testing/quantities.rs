@@ -341,9 +341,11 @@ fn range(c: &mut dyn Choices) -> Phrase {
     };
     // `555-1234` is a telephone number, not a range
     let phone = lo.to_string().len() == 3 && hi.to_string().len() == 4 && hi % 100 != 0;
+    // `1800-1801` is a span of years, as news writes them
+    let years = (1000..=2100).contains(&lo) && (1000..=2100).contains(&hi);
     let connector = weighted(c, &[(3, 0), (1, 1), (3, 2), (2, 3), (2, 4), (1, 5)]);
     let text = match connector {
-        0 | 1 if is_digits && !(phone && how == 0) => {
+        0 | 1 if is_digits && !(phone && how == 0) && !years => {
             format!("{l}{}{h}", if connector == 0 { "-" } else { "\u{2013}" })
         }
         3 => format!("from {l} to {h}"),
