@@ -25,6 +25,8 @@
 # Usage: bench/compare.sh            (PREFIX_KB=200 RUNS=3 by default)
 #        PREFIX_KB=500 RUNS=5 bench/compare.sh
 #        SKIP_FULL=1 bench/compare.sh  (no 21 MB rows)
+#        RECOUNT_BEFORE=/path/to/older/recount bench/compare.sh
+#                                      (adds that build's one-core rows)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -155,6 +157,14 @@ if [[ -z ${SKIP_FULL:-} ]]; then
     CB=$(bytes_of "$CORPUS")
     row recount news "$CB" "$RECOUNT" extract -q "$CORPUS"
     row rg news "$CB" rg -c '[0-9]' "$CORPUS"
+    # one core: the per-core throughput the issues' goals are stated in
+    row "recount 1 core" news "$CB" env RAYON_NUM_THREADS=1 "$RECOUNT" extract -q "$CORPUS"
+    row "recount 1 core" news-jsonl "$CB" env RAYON_NUM_THREADS=1 "$RECOUNT" extract -q "$NEWS_JSONL"
+    # an earlier build, for before/after ratios in the same run
+    if [[ -n ${RECOUNT_BEFORE:-} ]]; then
+        row "before, 1 core" news "$CB" env RAYON_NUM_THREADS=1 "$RECOUNT_BEFORE" extract -q "$CORPUS"
+        row "before, 1 core" news-jsonl "$CB" env RAYON_NUM_THREADS=1 "$RECOUNT_BEFORE" extract -q "$NEWS_JSONL"
+    fi
     # bytes counted as the corpus's, so MB/s compares with the plain-file row
     row recount news-jsonl "$CB" "$RECOUNT" extract -q "$NEWS_JSONL"
 fi
