@@ -540,7 +540,13 @@ mod tests {
             .flat_map(|(p, ascii)| [p.name, ascii])
             .filter(|n| n.is_ascii())
             .collect();
-        names.extend(["  New\tYork  City ", "O`Fallon", "ST. LOUIS", "a\x0Bb\x0Cc", ""]);
+        names.extend([
+            "  New\tYork  City ",
+            "O`Fallon",
+            "ST. LOUIS",
+            "a\x0Bb\x0Cc",
+            "",
+        ]);
         for n in names {
             assert_eq!(fold_ascii(n), fold_general(n), "{n:?}");
         }

@@ -811,3 +811,48 @@ fn event_ids_do_not_depend_on_the_order_of_documents() {
     let backward = report(docs.into_iter().rev());
     assert_eq!(ids(&forward), ids(&backward));
 }
+
+/// A document's toll does not depend on how its claims arrive: claims of
+/// several documents interleaved (a shuffled `report --claims` input, a
+/// caller's own batch) give the report the same claims in document order
+/// give.
+#[test]
+fn tolls_do_not_depend_on_the_order_claims_arrive_in() {
+    let docs = [
+        article(
+            "a",
+            "Four people were shot on Sunday. One of them died. A man, 20, was hit in the leg.",
+        ),
+        article(
+            "b",
+            "Police said three people were wounded and one man was killed in the shooting.",
+        ),
+    ];
+    let mut entries = Vec::new();
+    let mut per_doc = Vec::new();
+    for d in &docs {
+        let claims = PIPELINE.extract(d);
+        entries.push(PIPELINE.entry(d, claims.len()));
+        per_doc.push(claims);
+    }
+    let in_order: Vec<Claim> = per_doc.iter().flatten().cloned().collect();
+    let longest = per_doc.iter().map(Vec::len).max().unwrap_or(0);
+    let interleaved: Vec<Claim> = (0..longest)
+        .flat_map(|i| per_doc.iter().filter_map(move |c| c.get(i).cloned()))
+        .collect();
+    assert_ne!(in_order, interleaved, "the test needs an interleaving");
+    let a = PIPELINE.reconcile_claims(entries.clone(), in_order);
+    let b = PIPELINE.reconcile_claims(entries, interleaved);
+    let figures = |r: &Report| {
+        r.totals
+            .iter()
+            .map(|t| (t.category.clone(), t.best))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures(&a), figures(&b));
+    assert!(
+        figures(&a).contains(&("killed".to_string(), Some(1.0))),
+        "{:?}",
+        figures(&a)
+    );
+}

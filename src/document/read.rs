@@ -994,12 +994,33 @@ impl Inputs {
 
     fn read_stdin(&mut self) {
         let label = "stdin";
+        let mut reader = BufReader::new(io::stdin());
+        // The first line that is not blank tells JSON Lines apart (when the
+        // format is not given): read no further before deciding.
+        let mut head = Vec::new();
+        if self.options.format == InputFormat::Auto {
+            loop {
+                match reader.read_until(b'\n', &mut head) {
+                    Ok(0) => break,
+                    Ok(_) if !head.trim_ascii().is_empty() => break,
+                    Ok(_) => {}
+                    Err(e) => {
+                        self.queue(vec![problem(label, Severity::Error, cannot_read(&e))]);
+                        return;
+                    }
+                }
+            }
+        }
         // JSON Lines on stdin stream line by line, so a caller can keep one
-        // recount process and talk to it a document at a time.
-        if self.options.format == InputFormat::Jsonl {
+        // recount process and talk to it a document at a time, and memory
+        // stays flat however long the stream.
+        if self.options.format == InputFormat::Jsonl
+            || self.options.format == InputFormat::Auto
+                && looks_like_jsonl(&String::from_utf8_lossy(&head))
+        {
             self.jsonl = Some(JsonlStream {
                 label: label.to_string(),
-                reader: Box::new(io::BufReader::new(io::stdin())),
+                reader: Box::new(io::Cursor::new(head).chain(reader)),
                 line: 0,
                 offset: 0,
                 sidecar: None,
@@ -1008,8 +1029,8 @@ impl Inputs {
             });
             return;
         }
-        let mut bytes = Vec::new();
-        if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+        let mut bytes = head;
+        if let Err(e) = reader.read_to_end(&mut bytes) {
             self.queue(vec![problem(label, Severity::Error, cannot_read(&e))]);
             return;
         }

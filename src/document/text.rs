@@ -1032,9 +1032,19 @@ mod tests {
 
     #[test]
     fn capped_word_count_agrees_with_the_count() {
-        for s in ["", "a b c", " a  b\tc\n d e ", "café au lait noir", "x\u{a0}y z w"] {
+        for s in [
+            "",
+            "a b c",
+            " a  b\tc\n d e ",
+            "café au lait noir",
+            "x\u{a0}y z w",
+        ] {
             for cap in 0..6 {
-                assert_eq!(word_count_up_to(s, cap), word_count(s).min(cap), "{s:?} {cap}");
+                assert_eq!(
+                    word_count_up_to(s, cap),
+                    word_count(s).min(cap),
+                    "{s:?} {cap}"
+                );
             }
         }
     }

@@ -1062,16 +1062,41 @@ impl Tolls {
 /// One document's tolls (with its id) and the claims they derive.
 type DocTolls = (Vec<(String, toll::Toll)>, Vec<Claim>);
 
+/// Each document's claims, in the order they come (text order for what
+/// the extractor writes). Claims usually come a document at a time; when
+/// they do not (claims shuffled, interleaved), they are gathered by
+/// document, first come first.
+fn by_document(claims: &[Claim]) -> Vec<Vec<&Claim>> {
+    let runs: Vec<&[Claim]> = claims.chunk_by(|a, b| a.doc == b.doc).collect();
+    let heads: rustc_hash::FxHashSet<&str> = runs
+        .iter()
+        .filter_map(|r| r.first().map(|c| c.doc.as_str()))
+        .collect();
+    if heads.len() == runs.len() {
+        return runs.into_iter().map(|r| r.iter().collect()).collect();
+    }
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut docs: Vec<Vec<&Claim>> = Vec::new();
+    for c in claims {
+        let i = *index.entry(c.doc.as_str()).or_insert_with(|| {
+            docs.push(Vec::new());
+            docs.len() - 1
+        });
+        if let Some(d) = docs.get_mut(i) {
+            d.push(c);
+        }
+    }
+    docs
+}
+
 /// Each document's tolls, and the claims they derive (appended to the
-/// batch). A document's claims are read in the order they come, which is
-/// text order for what the extractor writes.
+/// batch).
 fn document_tolls(claims: &[Claim], wounded: Option<&str>) -> (Tolls, Vec<Claim>) {
-    let per_doc: Vec<DocTolls> = claims
-        .par_chunk_by(|a, b| a.doc == b.doc)
-        .map(|run| {
-            let refs: Vec<&Claim> = run.iter().collect();
+    let per_doc: Vec<DocTolls> = by_document(claims)
+        .into_par_iter()
+        .map(|refs| {
             let (tolls, derived) = toll::tolls(&refs, wounded);
-            let doc = run.first().map(|c| c.doc.clone()).unwrap_or_default();
+            let doc = refs.first().map(|c| c.doc.clone()).unwrap_or_default();
             let tolls = tolls
                 .into_iter()
                 .map(|mut t| {
