@@ -105,6 +105,9 @@ struct Doc<'a> {
     names: &'a [String],
     kind: Option<&'a str>,
     terms: &'a [String],
+    /// The terms sorted, to tell in a binary search whether another
+    /// document uses one (pairs are many, terms a few dozen each).
+    sorted_terms: Vec<&'a str>,
 }
 
 impl<'a> Doc<'a> {
@@ -131,6 +134,11 @@ impl<'a> Doc<'a> {
             names: &id.names,
             kind: id.kind.as_deref(),
             terms: &id.terms,
+            sorted_terms: {
+                let mut t: Vec<&str> = id.terms.iter().map(String::as_str).collect();
+                t.sort_unstable();
+                t
+            },
         }
     }
 }
@@ -160,8 +168,8 @@ fn same_person(a: &str, b: &str) -> bool {
     let (Some(fa), Some(fb)) = (wa.next(), wb.next()) else {
         return false;
     };
-    let rest_b: Vec<&str> = wb.collect();
-    fa == fb && wa.any(|w| rest_b.contains(&w))
+    // most pairs differ at the first word: no further look
+    fa == fb && wa.any(|w| b.split(' ').skip(1).any(|x| x == w))
 }
 
 /// How many of `a`'s names name someone `b` names.
@@ -304,7 +312,7 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
     let rare: f64 = a
         .terms
         .iter()
-        .filter(|t| b.terms.contains(t))
+        .filter(|t| b.sorted_terms.binary_search(&t.as_str()).is_ok())
         .filter_map(|t| df.get(t.as_str()))
         .filter(|&&n| n <= RARE_TERM)
         .map(|&n| 1.0 / n as f64)

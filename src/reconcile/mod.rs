@@ -1362,7 +1362,14 @@ fn statement<'c>(claims: &[(usize, &'c Claim)], ctx: &GroupContext<'_>) -> Optio
     }
     // the largest toll among the incidents the group holds of this document
     let mut best: Option<(&toll::Toll, &'c Claim)> = None;
+    // a group's claims share its category and party: a document's tolls
+    // differ only by incident, looked up once each
+    let mut seen: Vec<u32> = Vec::new();
     for (_, c) in claims {
+        if seen.contains(&c.incident) {
+            continue;
+        }
+        seen.push(c.incident);
         let Some(t) = ctx
             .tolls
             .get(&c.doc, c.incident, &c.category, c.party.as_deref())
