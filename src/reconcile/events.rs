@@ -187,9 +187,16 @@ fn county_name(key: &str) -> &str {
 
 /// How well two documents' incidents agree, and why; `None` when
 /// something rules them apart.
-fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)> {
+fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>, explain: bool) -> Option<(f64, String)> {
     let mut s = 0.0;
     let mut why: Vec<String> = Vec::new();
+    // the reasons are written only for the pairs that join (most pairs
+    // scored do not)
+    let mut say = |reason: &dyn Fn() -> String| {
+        if explain {
+            why.push(reason());
+        }
+    };
     let names = shared_names(a.names, b.names);
     let streets = shares(a.streets, b.streets);
     // the same people named: one incident, even weeks apart or in two
@@ -199,29 +206,33 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
     let cities = shares(&a.cities, &b.cities);
     if cities > 0 {
         s += 2.5;
-        why.push(format!(
-            "same place ({})",
-            city_name(
-                a.cities
-                    .iter()
-                    .find(|c| b.cities.contains(c))
-                    .copied()
-                    .unwrap_or_default()
+        say(&|| {
+            format!(
+                "same place ({})",
+                city_name(
+                    a.cities
+                        .iter()
+                        .find(|c| b.cities.contains(c))
+                        .copied()
+                        .unwrap_or_default()
+                )
             )
-        ));
+        });
     } else if !a.cities.is_empty() && !b.cities.is_empty() && !strong {
         return None;
     }
     if cities == 0 && shares(&a.localities, &b.localities) > 0 {
         s += 2.5;
-        why.push(format!(
-            "same place ({})",
-            a.localities
-                .iter()
-                .find(|c| b.localities.contains(c))
-                .copied()
-                .unwrap_or_default()
-        ));
+        say(&|| {
+            format!(
+                "same place ({})",
+                a.localities
+                    .iter()
+                    .find(|c| b.localities.contains(c))
+                    .copied()
+                    .unwrap_or_default()
+            )
+        });
     }
     let counties = |d: &Doc| -> Vec<String> {
         d.counties
@@ -231,7 +242,7 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
     };
     if cities == 0 && shares(&counties(a), &counties(b)) > 0 {
         s += 1.5;
-        why.push("same county".into());
+        say(&|| "same county".to_string());
     }
     if cities == 0
         && a.cities.is_empty()
@@ -239,30 +250,34 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
         && shares(&a.regions, &b.regions) > 0
     {
         s += 1.0;
-        why.push("same region".into());
+        say(&|| "same region".to_string());
     }
     if streets > 0 {
         s += 4.0;
-        why.push(format!(
-            "same street ({})",
-            a.streets
-                .iter()
-                .find(|x| b.streets.contains(x))
-                .map_or("", String::as_str)
-        ));
+        say(&|| {
+            format!(
+                "same street ({})",
+                a.streets
+                    .iter()
+                    .find(|x| b.streets.contains(x))
+                    .map_or("", String::as_str)
+            )
+        });
     } else if !a.streets.is_empty() && !b.streets.is_empty() {
         // two blocks of one city: two incidents, most likely
         s -= 2.0;
     }
     if names > 0 {
         s += 4.0 * names.min(2) as f64;
-        why.push(format!(
-            "same name ({})",
-            a.names
-                .iter()
-                .find(|x| b.names.iter().any(|y| same_person(x, y)))
-                .map_or("", String::as_str)
-        ));
+        say(&|| {
+            format!(
+                "same name ({})",
+                a.names
+                    .iter()
+                    .find(|x| b.names.iter().any(|y| same_person(x, y)))
+                    .map_or("", String::as_str)
+            )
+        });
     }
     // two reports that name no place, street or person: nothing tells
     // them apart but their days, and a reader of a handful of reports takes
@@ -291,13 +306,13 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
         }
         if days == 0 {
             s += 1.5;
-            why.push("same day".into());
+            say(&|| "same day".to_string());
         } else if days == 1 {
             s += 1.0;
-            why.push("a day apart".into());
+            say(&|| "a day apart".to_string());
         } else if days <= 3 {
             s += 0.5;
-            why.push(format!("{days} days apart"));
+            say(&|| format!("{days} days apart"));
         } else if days > 14 && !strong {
             s -= 2.0;
         }
@@ -320,7 +335,7 @@ fn score(a: &Doc, b: &Doc, df: &FxHashMap<&str, usize>) -> Option<(f64, String)>
     if rare > 0.0 {
         s += (1.5 * rare).min(3.0);
         if rare >= 1.0 {
-            why.push("the same rare words".into());
+            say(&|| "the same rare words".to_string());
         }
     }
     Some((s, why.join(", ")))
@@ -541,19 +556,25 @@ pub(crate) fn cluster(
     pairs.sort_unstable();
     pairs.dedup();
     // score, then join the best pairs first
-    let mut scored: Vec<(f64, usize, usize, String, usize)> = pairs
+    let mut scored: Vec<(f64, usize, usize, usize)> = pairs
         .into_iter()
         .filter_map(|(a, b)| {
             let (da, db) = (docs.get(a)?, docs.get(b)?);
-            let (s, why) = score(da, db, &df)?;
+            let (s, _) = score(da, db, &df, false)?;
             let names = shared_names(da.names, db.names);
-            (s >= JOIN_SCORE).then_some((s, a, b, why, names))
+            (s >= JOIN_SCORE).then_some((s, a, b, names))
         })
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut reasons: Vec<(usize, usize, String)> = Vec::new();
-    for (_, a, b, why, names) in scored {
+    for (_, a, b, names) in scored {
         if sets.find(a) != sets.find(b) && sets.join(a, b, names) {
+            let why = docs
+                .get(a)
+                .zip(docs.get(b))
+                .and_then(|(da, db)| score(da, db, &df, true))
+                .map(|(_, why)| why)
+                .unwrap_or_default();
             reasons.push((a, b, why));
         }
     }
