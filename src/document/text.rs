@@ -189,6 +189,8 @@ enum Noise {
     Newsletter,
     Copyright,
     Disclaimer,
+    /// A photo's caption, ending with its credit.
+    Caption,
     Translation,
     Teaser,
     Membership,
@@ -236,6 +238,7 @@ struct NoisePatterns {
     newsletter: Option<Regex>,
     copyright: Option<Regex>,
     disclaimer: Option<Regex>,
+    caption: Option<Regex>,
     translation: Option<Regex>,
     membership: Option<Regex>,
     contact: Option<Regex>,
@@ -266,6 +269,7 @@ struct RawNoisePatterns {
     newsletter: String,
     copyright: String,
     disclaimer: String,
+    caption: String,
     translation: String,
     membership: String,
     contact: String,
@@ -296,6 +300,7 @@ static NOISE: LazyLock<NoisePatterns> = LazyLock::new(|| {
         newsletter: compile(&raw.newsletter),
         copyright: compile(&raw.copyright),
         disclaimer: compile(&raw.disclaimer),
+        caption: compile(&raw.caption),
         translation: compile(&raw.translation),
         membership: compile(&raw.membership),
         contact: compile(&raw.contact),
@@ -384,7 +389,7 @@ fn classify(plain: &str, words: usize) -> Kind {
 /// so cheap alone, but its `.{0,40}` would multiply the set's states) and
 /// the long-token checks, which are loops.
 static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
-    let all: [&Option<Regex>; 19] = [
+    let all: [&Option<Regex>; 20] = [
         &NOISE.advert,
         &NOISE.author_box,
         &NOISE.bare_url,
@@ -393,6 +398,7 @@ static NOISE_ANY: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
         &NOISE.copyright,
         &NOISE.crypto_word,
         &NOISE.disclaimer,
+        &NOISE.caption,
         &NOISE.donate_word,
         &NOISE.label,
         &NOISE.membership,
@@ -456,6 +462,9 @@ fn noise_kind(plain: &str, words: usize) -> Option<Noise> {
     }
     if matches(&NOISE.disclaimer, plain) {
         return Some(Noise::Disclaimer);
+    }
+    if matches(&NOISE.caption, plain) {
+        return Some(Noise::Caption);
     }
     if matches(&NOISE.translation, plain) {
         return Some(Noise::Translation);
@@ -919,6 +928,7 @@ mod tests {
             &NOISE.newsletter,
             &NOISE.copyright,
             &NOISE.disclaimer,
+            &NOISE.caption,
             &NOISE.translation,
             &NOISE.membership,
             &NOISE.contact,
@@ -967,6 +977,10 @@ mod tests {
             "Articles by: **Example News**",
             "Advertisement",
             "We use cookies to improve your experience.",
+            // a gallery's caption, about another picture (and often
+            // another incident)
+            "Mourners gather after a shooting that killed two men on Friday, Jan. 4, 2019. (AP Photo/Jane Doe)",
+            "Police at the scene where 3 people were shot. (Photo: John Doe/Reuters)",
         ];
         for line in noise {
             assert!(
@@ -985,6 +999,8 @@ mod tests {
             "Support for victims grows as toll hits 300",
             "Target of strike: 40% of the city destroyed",
             "They share this view of the 12 deaths",
+            "The photo (taken by a neighbour) shows two men fleeing; police said 3 were shot.",
+            "Police released a photo of the suspect, who shot 4 people.",
         ];
         for line in prose {
             assert_eq!(kind_of(line), Kind::Prose, "{line:?}");
