@@ -1,7 +1,8 @@
 //! Arbitrary bytes (lossy UTF-8) as a plain-text document through the
 //! extractor with the built-in rules: every claim's span lies within the
 //! text on char boundaries, is the claim's `number`, lies inside its quote,
-//! and the quote is the text at `quote_start`.
+//! and the quote is the text at `quote_start` (a title's claims, the same
+//! within the title).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,6 +16,19 @@ fuzz_target!(|data: &[u8]| {
     let doc = recount::from_text("fuzz.txt", &input);
     let text = doc.text.as_str();
     for c in EXTRACTOR.extract(&doc) {
+        if c.in_title {
+            // a title's claim is placed in the title, its quote (line 0)
+            let title = doc.title.as_deref().unwrap_or_default().trim();
+            let quote_end = c.quote_start + c.quote.len();
+            assert_eq!(
+                title.get(c.quote_start..quote_end),
+                Some(&*c.quote),
+                "{c:?}"
+            );
+            assert_eq!(c.line, 0, "{c:?}");
+            assert_eq!(title.get(c.start..c.end), Some(c.number.as_str()), "{c:?}");
+            continue;
+        }
         assert!(c.start <= c.end && c.end <= text.len(), "span {c:?}");
         assert!(
             text.is_char_boundary(c.start) && text.is_char_boundary(c.end),

@@ -11,8 +11,9 @@ fuzz_target!(|data: &[u8]| {
     };
     match Rules::from_toml("fuzz.toml", text) {
         Ok(rules) => {
+            // (a population with the role `default` is optional: rules
+            // without one leave victims of no stated kind unclassified)
             assert!(!rules.categories.is_empty());
-            assert!(rules.populations.iter().any(|p| p.name == "people"));
         }
         Err(e) => {
             assert_eq!(e.file, "fuzz.toml");
