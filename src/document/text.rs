@@ -132,18 +132,7 @@ fn strip_leaders(s: &str) -> &str {
 /// Words separated by whitespace. Runs on every line of every document:
 /// ASCII text (nearly all of it) is counted byte by byte.
 fn word_count(s: &str) -> usize {
-    if !s.is_ascii() {
-        return s.split_whitespace().count();
-    }
-    let mut words = 0;
-    let mut in_word = false;
-    for b in s.bytes() {
-        // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r
-        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-    }
-    words
+    word_count_up_to(s, usize::MAX)
 }
 
 /// Words `classify` and the teaser test compare with, at most: any
@@ -156,6 +145,7 @@ fn word_count_up_to(s: &str, cap: usize) -> usize {
         let mut words = 0;
         let mut in_word = false;
         for b in s.bytes() {
+            // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r
             let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
             words += usize::from(!space && !in_word);
             if words >= cap {

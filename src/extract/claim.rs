@@ -139,6 +139,17 @@ pub struct Person {
     pub reference: Reference,
 }
 
+impl Person {
+    /// Someone a pronoun refers to (`he`, `she`, `himself`).
+    pub(super) fn pronoun(gender: Option<Gender>) -> Person {
+        Person {
+            reference: Reference::Pronoun,
+            gender,
+            ..Default::default()
+        }
+    }
+}
+
 /// A person's gender as the words say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -80,11 +80,7 @@ impl Extractor {
     /// `He later died at the hospital`, `she was pronounced dead`.
     pub(super) fn pronoun_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         let (end, category) = affirmed_predicate(anns, k + 1)?;
-        let person = Person {
-            reference: Reference::Pronoun,
-            gender: anns.get(k).and_then(gender_of),
-            ..Default::default()
-        };
+        let person = Person::pronoun(anns.get(k).and_then(gender_of));
         self.one(
             anns,
             k,
@@ -178,11 +174,7 @@ impl Extractor {
     /// victim too.
     pub(super) fn reflexive_claim(&self, anns: &[Ann], k: usize) -> Option<Found> {
         let category = before_number(anns, k)?;
-        let person = Person {
-            reference: Reference::Pronoun,
-            gender: anns.get(k).and_then(gender_of),
-            ..Default::default()
-        };
+        let person = Person::pronoun(anns.get(k).and_then(gender_of));
         self.one(
             anns,
             k,
@@ -223,15 +215,12 @@ impl Extractor {
         }) {
             return None;
         }
-        let person = Person {
-            reference: Reference::Pronoun,
-            gender: anns
-                .get(k..k + len)
+        let person = Person::pronoun(
+            anns.get(k..k + len)
                 .unwrap_or_default()
                 .iter()
                 .find_map(gender_of),
-            ..Default::default()
-        };
+        );
         self.one(
             anns,
             k,

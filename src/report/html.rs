@@ -147,11 +147,7 @@ pub fn render(rec: &Report) -> String {
         read,
         &format!(
             "<dd class=\"muted\" style=\"font-size:12px;font-weight:400\">{}, {skipped} skipped</dd>",
-            if copies == 1 {
-                "1 copy".to_string()
-            } else {
-                format!("{copies} copies")
-            }
+            super::count(copies, "copy", "copies")
         ),
     );
     cell(
@@ -562,7 +558,7 @@ fn chart(out: &mut String, n: usize, g: &Group) {
         if !s.hedges.is_empty() {
             tip.push_str(&format!(" [{}]", s.hedges.join(", ")));
         }
-        tip.push_str(&copies_note(s));
+        tip.push_str(&super::copies_note(s, true));
         let _ = write!(
             out,
             "<g class=\"source{hedged}\" data-source=\"{}\"><title>{}</title>",
@@ -616,20 +612,6 @@ fn chart(out: &mut String, n: usize, g: &Group) {
         number(Some(max)),
         agreement
     );
-}
-
-/// ` (+1 copy: Global Research)`: a source's copies, named once after it.
-fn copies_note(s: &SourceValue) -> String {
-    let names: Vec<&str> = s
-        .copies
-        .iter()
-        .map(|c| crate::reconcile::source_name(c))
-        .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => format!(" (+1 copy: {one})"),
-        many => format!(" (+{} copies: {})", many.len(), many.join(", ")),
-    }
 }
 
 /// The mark of one statement on its row.

@@ -6,7 +6,7 @@
 mod html;
 
 use crate::extract::Claim;
-use crate::reconcile::{Group, Report, Status, fmt_value};
+use crate::reconcile::{Group, Report, SourceValue, Status, fmt_value};
 use crate::wire::{self, NumberRow};
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use std::fmt::Write as _;
@@ -85,20 +85,7 @@ fn sources_with(g: &Group, name_copies: bool) -> Vec<String> {
             } else {
                 format!(" [{}]", s.hedges.join(", "))
             };
-            let copies = match s.copies.as_slice() {
-                [] => String::new(),
-                [_] if !name_copies => " (+1 copy)".to_string(),
-                many if !name_copies => format!(" (+{} copies)", many.len()),
-                [one] => format!(" (+1 copy: {})", crate::reconcile::source_name(one)),
-                many => format!(
-                    " (+{} copies: {})",
-                    many.len(),
-                    many.iter()
-                        .map(|c| crate::reconcile::source_name(c))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
+            let copies = copies_note(s, name_copies);
             format!("{} — {}, {}{}{}", s.display(), s.name, date, hedge, copies)
         })
         .collect()
@@ -125,8 +112,26 @@ pub fn render(rec: &Report, format: Format, style: Style) -> String {
     }
 }
 
+/// ` (+1 copy: Global Research)`: a source's copies, said once after it;
+/// without `named`, only how many (` (+1 copy)`, the compact table's).
+pub(crate) fn copies_note(s: &SourceValue, named: bool) -> String {
+    if s.copies.is_empty() {
+        return String::new();
+    }
+    let n = count(s.copies.len(), "copy", "copies");
+    if !named {
+        return format!(" (+{n})");
+    }
+    let names: Vec<&str> = s
+        .copies
+        .iter()
+        .map(|c| crate::reconcile::source_name(c))
+        .collect();
+    format!(" (+{n}: {})", names.join(", "))
+}
+
 /// `1 copy`, `2 copies`.
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
